@@ -1,0 +1,11 @@
+/**
+ * Address resolution: what a recipient address turns into before delivery (aliases, forwarding,
+ * virtual maps, pipes, files). Resolvers are consulted by the queue manager in
+ * {@code service.ranking} order.
+ */
+@Export
+@Version("1.0.0")
+package io.tegami.api.address;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,57 @@
+package io.tegami.api.net;
+
+import java.nio.ByteBuffer;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The protocol state of one connection.
+ *
+ * <p>The {@code net} bundle calls these methods one at a time, from a thread that may block (never
+ * a Netty event loop). Output written to the {@link Connection} during a call is flushed when the
+ * net layer has processed the input at hand, so pipelined commands get their replies in one
+ * packet; call {@link Connection#flush()} to send at once. An exception thrown from a callback is
+ * logged and closes the connection, so a session should answer bad input with its protocol's
+ * error reply instead.
+ */
+@ConsumerType
+public interface ProtocolSession {
+
+    /** The connection is ready (and, on implicit TLS, the handshake is done): send the greeting. */
+    void start();
+
+    /**
+     * One line of input. Lines longer than {@link Connection#setMaxLineLength(int)} arrive in
+     * pieces whose {@link Line#ending()} is {@link Line.Ending#NONE}.
+     */
+    void lineReceived(Line line);
+
+    /**
+     * Counted input requested with {@link Connection#readBytes(long)}, in chunks. The buffer is
+     * only valid during the call. After the chunk with {@code last == true} the connection is back
+     * in line mode.
+     */
+    default void bytesReceived(ByteBuffer chunk, boolean last) {
+        throw new IllegalStateException("this session never asked for counted input");
+    }
+
+    /** TLS negotiated after {@link Connection#startTls()} is in place; the next input is protected. */
+    default void tlsStarted() {
+    }
+
+    /** The TLS handshake after {@link Connection#startTls()} failed; the connection is closing. */
+    default void tlsFailed(Exception cause) {
+    }
+
+    /** No input for the listener's idle timeout: say goodbye and close the connection. */
+    void idle();
+
+    /**
+     * The protocol handler is going away (bundle stopped or updated): end the session with the
+     * protocol's own goodbye (SMTP {@code 421}, IMAP {@code * BYE}, POP3 {@code -ERR}) and close.
+     */
+    void shutdown();
+
+    /** The connection is closed, by either side. Release resources (partial spool files...). */
+    void closed();
+}

@@ -1,0 +1,21 @@
+/**
+ * Network protocols: how a plugin serves a protocol on Tegami's listeners.
+ *
+ * <p>The {@code net} bundle owns the sockets (Netty), TLS, line framing, idle timeouts and
+ * back-pressure. A protocol is a {@link io.tegami.api.net.ProtocolHandler} service with a
+ * {@value io.tegami.api.net.ProtocolHandler#PROTOCOL} service property; every listener configured
+ * for that protocol accepts connections only while such a service is registered. For each
+ * connection the handler creates a {@link io.tegami.api.net.ProtocolSession}, which receives input
+ * as {@link io.tegami.api.net.Line lines} (or counted bytes, for literals) and answers through its
+ * {@link io.tegami.api.net.Connection}.
+ *
+ * <p>Threading: all callbacks of one session run on one thread at a time, never on a Netty
+ * event loop, so a session may block on disk or DNS; it must not block for longer than its
+ * protocol's timeouts allow.
+ */
+@Export
+@Version("1.0.0")
+package io.tegami.api.net;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

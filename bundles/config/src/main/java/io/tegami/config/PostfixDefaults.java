@@ -1,0 +1,75 @@
+package io.tegami.config;
+
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The default value of every parameter Tegami knows, unexpanded, as {@code postconf -d} shows them.
+ * Values follow Postfix (and Dovecot for the access side), except paths, which stay inside
+ * Tegami's own folder so that the embedded default needs no root and touches nothing else.
+ */
+final class PostfixDefaults {
+
+    private PostfixDefaults() {
+    }
+
+    /** The defaults for a machine whose host name is {@code hostname}. */
+    static Map<String, String> forHost(String hostname) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("myhostname", hostname);
+        d.put("mydomain", domainOf(hostname));
+        d.put("myorigin", "$myhostname");
+        d.put("mydestination", "$myhostname, localhost.$mydomain, localhost");
+        d.put("mynetworks", "127.0.0.0/8 [::1]/128");
+        d.put("mail_name", "Tegami");
+        d.put("smtpd_banner", "$myhostname ESMTP $mail_name");
+        d.put("disable_vrfy_command", "no");
+        d.put("message_size_limit", "10240000");
+        d.put("smtpd_recipient_limit", "1000");
+        d.put("smtpd_hard_error_limit", "20");
+        d.put("smtpd_timeout", "300s");
+        d.put("line_length_limit", "2048");
+        d.put("smtpd_tls_security_level", "may");
+        d.put("smtpd_tls_cert_file", "");
+        d.put("smtpd_tls_key_file", "");
+        d.put("recipient_delimiter", "");
+        d.put("data_directory", "data");
+        d.put("queue_directory", "$data_directory/spool");
+        d.put("maximal_queue_lifetime", "5d");
+        d.put("bounce_queue_lifetime", "5d");
+        d.put("minimal_backoff_time", "300s");
+        d.put("maximal_backoff_time", "4000s");
+        d.put("queue_run_delay", "300s");
+        d.put("default_process_limit", "100");
+        d.put("mail_location", "maildir:~/Maildir");
+        d.put("passwd_file", "$data_directory/passwd");
+        d.put("mail_home", "$data_directory/home/%u");
+        d.put("admin_socket", "$data_directory/private/admin.sock");
+        return Collections.unmodifiableMap(d);
+    }
+
+    /** Postfix's {@code mydomain} default: {@code myhostname} without its first label. */
+    static String domainOf(String hostname) {
+        int dot = hostname.indexOf('.');
+        return dot > 0 && dot < hostname.length() - 1 ? hostname.substring(dot + 1) : "localdomain";
+    }
+
+    /**
+     * This machine's host name. Uses the kernel's name rather than a DNS lookup so that start-up
+     * never waits on a resolver.
+     */
+    static String localHostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                name = "localhost";
+            }
+        }
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+}

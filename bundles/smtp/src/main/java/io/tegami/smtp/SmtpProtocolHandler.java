@@ -1,0 +1,89 @@
+package io.tegami.smtp;
+
+import java.time.Clock;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.Connection;
+import io.tegami.api.net.ProtocolHandler;
+import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.queue.MailQueue;
+import io.tegami.api.user.UserDirectory;
+import io.tegami.smtp.command.CommandDispatcher;
+import io.tegami.smtp.session.ClientNameResolver;
+import io.tegami.smtp.session.DnsClientNameResolver;
+import io.tegami.smtp.session.SmtpServices;
+import io.tegami.smtp.session.SmtpSession;
+
+/**
+ * The ESMTP server (RFC 5321) as the {@code smtp} protocol of Tegami's listeners (smtp 25,
+ * submission 587, smtps 465): one {@link SmtpSession} per connection.
+ *
+ * <p>All references are dynamic and greedy so that a queue, user directory or configuration bundle
+ * can be swapped under live sessions. The queue and the user directory are optional: without them
+ * the server still talks SMTP and answers 451 where it needs them, so senders retry later.
+ */
+@Component(service = ProtocolHandler.class, property = {
+        ProtocolHandler.PROTOCOL + "=smtp",
+        ProtocolHandler.DEFAULT_PORTS + "=25,587,465"})
+public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailParameters parameters;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailQueue queue;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserDirectory users;
+
+    // Commands are stateless, so one dispatcher serves every session.
+    private final CommandDispatcher dispatcher = CommandDispatcher.standard();
+    private final Clock clock;
+    private final ClientNameResolver resolver;
+
+    /** For Declarative Services. */
+    public SmtpProtocolHandler() {
+        this(Clock.systemDefaultZone(), new DnsClientNameResolver());
+    }
+
+    /** For tests: a fixed clock and a resolver that does not touch DNS. */
+    SmtpProtocolHandler(Clock clock, ClientNameResolver resolver) {
+        this.clock = clock;
+        this.resolver = resolver;
+    }
+
+    /** For tests: the services DS would inject. */
+    void bind(MailParameters parameters, MailQueue queue, UserDirectory users) {
+        this.parameters = parameters;
+        this.queue = queue;
+        this.users = users;
+    }
+
+    @Override
+    public ProtocolSession newSession(Connection connection) {
+        return new SmtpSession(connection, this, dispatcher, clock, resolver);
+    }
+
+    @Override
+    public MailParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public MailQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public UserDirectory users() {
+        return users;
+    }
+}

@@ -1,0 +1,21 @@
+package io.tegami.smtp.session;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.queue.MailQueue;
+import io.tegami.api.user.UserDirectory;
+
+/**
+ * The services a session uses, read at the moment of use: each may come, go or be replaced while
+ * a session lives (hot swap), so a session never keeps one beyond the command that needs it.
+ */
+public interface SmtpServices {
+
+    /** The mail parameters; {@code null} only while the server is going away. */
+    MailParameters parameters();
+
+    /** The mail queue, or {@code null} when no queue bundle runs (DATA then answers 451). */
+    MailQueue queue();
+
+    /** The user directory, or {@code null} when none runs (local recipients then get 451). */
+    UserDirectory users();
+}

@@ -1,0 +1,303 @@
+package io.tegami.smtp.session;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.Connection;
+import io.tegami.api.net.Line;
+import io.tegami.api.net.ProtocolSession;
+import io.tegami.smtp.command.CommandDispatcher;
+import io.tegami.smtp.data.DataReceiver;
+import io.tegami.smtp.data.DataResult;
+
+/**
+ * One SMTP connection: reads command lines and hands them to the {@link CommandDispatcher}, or,
+ * between {@code DATA} and the final dot, streams message lines to a {@link DataReceiver}. It owns
+ * the session-wide rules: the greeting, long and empty lines, the error limit, timeouts, shutdown,
+ * STARTTLS resets and the connect/disconnect log lines. Commands reach the session through the
+ * public methods below; all of them run on the session's thread.
+ */
+public final class SmtpSession implements ProtocolSession {
+
+    private final Connection connection;
+    private final SmtpServices services;
+    private final CommandDispatcher dispatcher;
+    private final Clock clock;
+    private final ClientNameResolver resolver;
+    private final SmtpSettings settings;
+    private final SessionState state = new SessionState();
+    private final CommandStats stats;
+    private final ErrorCounter errors = new ErrorCounter();
+    private ClientInfo client;
+    private DataReceiver data;
+    private boolean skippingLongLine;
+    private boolean awaitingTls;
+    private boolean closing;
+    private boolean ended;
+    /** The last command, as Postfix names it in "lost connection after RCPT". */
+    private String where = "CONNECT";
+
+    public SmtpSession(Connection connection, SmtpServices services, CommandDispatcher dispatcher,
+            Clock clock, ClientNameResolver resolver) {
+        this.connection = connection;
+        this.services = services;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.resolver = resolver;
+        // Keep the parameters we started with in case the service goes while we say goodbye.
+        MailParameters initial = services.parameters();
+        this.settings = new SmtpSettings(() -> {
+            MailParameters current = services.parameters();
+            return current != null ? current : initial;
+        }, connection.listener());
+        this.stats = new CommandStats(dispatcher.verbs());
+        this.client = ClientInfo.unresolved(connection.remoteAddress());
+    }
+
+    @Override
+    public void start() {
+        client = ClientInfo.of(connection.remoteAddress(), resolver);
+        SmtpdLog.connect(client);
+        reply("220 " + settings.banner());
+        connection.flush();
+    }
+
+    @Override
+    public void lineReceived(Line line) {
+        if (closing || awaitingTls) {
+            return;
+        }
+        if (data != null) {
+            dataLine(line);
+        } else if (line.isFragment()) {
+            skippingLongLine = true;
+        } else if (skippingLongLine) {
+            // Answer once, when the over-long line has ended, so replies stay in step with commands.
+            skippingLongLine = false;
+            errors.countError();
+            reply("500 5.5.2 Error: line too long");
+        } else {
+            commandLine(line.text());
+        }
+        enforceErrorLimit();
+    }
+
+    private void commandLine(String text) {
+        // A bare LF ending is tolerated here (Postfix's "normalize"); only DATA is strict.
+        String line = text.strip();
+        if (line.isEmpty()) {
+            errors.countError();
+            reply("500 5.5.2 Error: bad syntax");
+            return;
+        }
+        int blank = 0;
+        while (blank < line.length() && line.charAt(blank) != ' ' && line.charAt(blank) != '\t') {
+            blank++;
+        }
+        String verb = line.substring(0, blank);
+        String argument = line.substring(blank).strip();
+        dispatcher.dispatch(this, verb, argument, line);
+    }
+
+    private void dataLine(Line line) {
+        switch (data.accept(line)) {
+            case MORE -> {
+            }
+            case END -> endData();
+            case BARE_LF -> bareLineFeed();
+        }
+    }
+
+    private void endData() {
+        DataReceiver receiver = data;
+        data = null;
+        where = "END-OF-MESSAGE";
+        DataResult result = receiver.finish();
+        state.endTransaction();
+        stats.record("DATA", result.accepted());
+        if (result.accepted()) {
+            errors.reset();
+        } else {
+            errors.countError();
+        }
+        reply(result.reply());
+    }
+
+    /** SMTP smuggling defence (Postfix's smtpd_forbid_bare_newline = yes): refuse and hang up. */
+    private void bareLineFeed() {
+        String reply = "521 5.5.2 " + settings.myhostname() + " Error: bare <LF> received";
+        Transaction transaction = state.transaction();
+        logReject(data.queueId(), "DATA", reply, transaction == null ? null : transaction.sender().toString(), null);
+        abortData();
+        reply(reply);
+        hangUp();
+    }
+
+    private void enforceErrorLimit() {
+        if (!closing && errors.errors() >= settings.hardErrorLimit()) {
+            SmtpdLog.abnormalEnd("too many errors", where, -1, client);
+            reply("421 4.7.0 " + settings.myhostname() + " Error: too many errors");
+            hangUp();
+        }
+    }
+
+    @Override
+    public void tlsStarted() {
+        awaitingTls = false;
+        state.reset();
+        connection.tlsSession().ifPresent(tls -> SmtpdLog.info("Anonymous TLS connection established from {}: {}",
+                client.nameAndAddress(), TlsSummary.of(tls)));
+    }
+
+    @Override
+    public void tlsFailed(Exception cause) {
+        SmtpdLog.warn("TLS handshake failed with {}: {}", client.nameAndAddress(), String.valueOf(cause));
+    }
+
+    @Override
+    public void idle() {
+        if (closing) {
+            return;
+        }
+        SmtpdLog.abnormalEnd("timeout", where, dataBytes(), client);
+        abortData();
+        reply("421 4.4.2 " + settings.myhostname() + " Error: timeout exceeded");
+        hangUp();
+    }
+
+    @Override
+    public void shutdown() {
+        if (closing) {
+            return;
+        }
+        abortData();
+        reply("421 4.3.2 " + settings.myhostname() + " Service shutting down, closing transmission channel");
+        hangUp();
+    }
+
+    @Override
+    public void closed() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        // Postfix does not complain about clients that leave without QUIT after a delivered message.
+        if (!closing && !where.equals("END-OF-MESSAGE")) {
+            SmtpdLog.abnormalEnd("lost connection", where, dataBytes(), client);
+        }
+        closing = true;
+        abortData();
+        SmtpdLog.disconnect(client, stats);
+    }
+
+    private long dataBytes() {
+        return data != null ? data.size() : -1;
+    }
+
+    /** Drops a half-received message: its queue file goes away uncommitted, DATA counts as failed. */
+    private void abortData() {
+        if (data != null) {
+            stats.record("DATA", false);
+            data.discard();
+            data = null;
+            state.endTransaction();
+        }
+    }
+
+    // ---- for commands ----
+
+    public SmtpSettings settings() {
+        return settings;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public ClientInfo client() {
+        return client;
+    }
+
+    public SmtpServices services() {
+        return services;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public CommandStats stats() {
+        return stats;
+    }
+
+    public ErrorCounter errors() {
+        return errors;
+    }
+
+    /** Remembers the current command for "lost connection after ..." lines. */
+    public void where(String command) {
+        this.where = command;
+    }
+
+    /** The verbs HELP lists. */
+    public List<String> helpVerbs() {
+        return dispatcher.helpVerbs();
+    }
+
+    /** Writes a one-line reply; the net layer flushes after the input at hand. */
+    public void reply(String text) {
+        connection.write(text + "\r\n");
+    }
+
+    /** Writes a multi-line reply in one piece: {@code 250-a}, {@code 250-b}, {@code 250 c}. */
+    public void reply(String code, List<String> lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
+        }
+        connection.write(sb);
+    }
+
+    /** How the mail came in, for Received: and the envelope (RFC 3848: ESMTPS only for ESMTP). */
+    public String protocol() {
+        if (!state.esmtp()) {
+            return "SMTP";
+        }
+        return connection.isSecure() ? "ESMTPS" : "ESMTP";
+    }
+
+    /** True when STARTTLS can be offered on this connection now. */
+    public boolean tlsAvailable() {
+        return !connection.isSecure() && connection.canStartTls() && settings.tlsOffered();
+    }
+
+    /** Switches to message mode until the final dot. */
+    public void beginData(DataReceiver receiver) {
+        this.data = receiver;
+        this.where = "DATA";
+    }
+
+    /** Starts the TLS handshake after the 220 go-ahead; what was said in clear is forgotten. */
+    public void startTls() {
+        state.reset();
+        // Until the handshake is done, nothing the client sent in clear is a command (RFC 3207 4.2).
+        awaitingTls = true;
+        connection.startTls();
+    }
+
+    /** Closes the connection after the reply just written. */
+    public void hangUp() {
+        closing = true;
+        connection.close();
+    }
+
+    /** Logs a rejected request in Postfix's shape, with this session's protocol and HELO. */
+    public void logReject(String queueId, String command, String reply, String from, String to) {
+        SmtpdLog.reject(SmtpdLog.formatReject(queueId, command, client, reply, from, to, protocol(), state.heloName()));
+    }
+}

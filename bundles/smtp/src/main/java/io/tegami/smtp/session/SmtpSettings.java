@@ -1,0 +1,177 @@
+package io.tegami.smtp.session;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.ListenerInfo;
+
+/**
+ * The Postfix parameters the SMTP server reads, looked up on every use so that a changed
+ * {@code main.cf} value applies to the next command. A listener option (master.cf {@code -o})
+ * wins over the main value; fallbacks equal Postfix's defaults (docs/PARAMETERS.md).
+ */
+public final class SmtpSettings {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{(\\w+)\\}|(\\w+))");
+
+    private final Supplier<MailParameters> parameters;
+    private final ListenerInfo listener;
+
+    /**
+     * @param parameters the current parameters (may supply {@code null} while the server stops)
+     * @param listener the listener of the connection, for per-listener overrides; may be {@code null}
+     */
+    public SmtpSettings(Supplier<MailParameters> parameters, ListenerInfo listener) {
+        this.parameters = parameters;
+        this.listener = listener;
+    }
+
+    /** A parameter: the listener's option first, then the main value, then {@code fallback}. */
+    public String get(String name, String fallback) {
+        MailParameters main = parameters.get();
+        String own = listener == null ? null : listener.options().get(name);
+        if (own != null) {
+            return expand(own, main);
+        }
+        if (main != null) {
+            String value = main.get(name).orElse(null);
+            if (value != null) {
+                return value;
+            }
+        }
+        return fallback;
+    }
+
+    /** A number; a malformed value falls back rather than breaking the session. */
+    public long getLong(String name, long fallback) {
+        String value = get(name, null);
+        try {
+            return value == null ? fallback : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A {@code yes}/{@code no} flag. */
+    public boolean getBoolean(String name, boolean fallback) {
+        String value = get(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> true;
+            case "no", "false", "off", "0" -> false;
+            default -> fallback;
+        };
+    }
+
+    /** A list split at commas and white space, as Postfix splits {@code mydestination}. */
+    public List<String> getList(String name, String fallback) {
+        String value = get(name, fallback);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("[,\\s]+"));
+    }
+
+    public String myhostname() {
+        return get("myhostname", "localhost");
+    }
+
+    public String mailName() {
+        return get("mail_name", "Tegami");
+    }
+
+    public String banner() {
+        return get("smtpd_banner", myhostname() + " ESMTP " + mailName());
+    }
+
+    public String myorigin() {
+        return get("myorigin", myhostname());
+    }
+
+    public List<String> mydestination() {
+        String host = myhostname();
+        int dot = host.indexOf('.');
+        String mydomain = get("mydomain", dot > 0 ? host.substring(dot + 1) : "localdomain");
+        return getList("mydestination", host + ", localhost." + mydomain + ", localhost");
+    }
+
+    /** {@code message_size_limit}; 0 means no limit. */
+    public long messageSizeLimit() {
+        return getLong("message_size_limit", 10240000L);
+    }
+
+    public long recipientLimit() {
+        return getLong("smtpd_recipient_limit", 1000);
+    }
+
+    public long recipientOvershootLimit() {
+        return getLong("smtpd_recipient_overshoot_limit", 1000);
+    }
+
+    public long hardErrorLimit() {
+        return getLong("smtpd_hard_error_limit", 20);
+    }
+
+    public long junkCommandLimit() {
+        return getLong("smtpd_junk_command_limit", 100);
+    }
+
+    public boolean vrfyDisabled() {
+        return getBoolean("disable_vrfy_command", false);
+    }
+
+    public boolean heloRequired() {
+        return getBoolean("smtpd_helo_required", false);
+    }
+
+    public String recipientDelimiter() {
+        return get("recipient_delimiter", "");
+    }
+
+    /** Postfix's {@code smtpd_forbidden_commands}: a client sending these is not speaking SMTP. */
+    public List<String> forbiddenCommands() {
+        return getList("smtpd_forbidden_commands", "CONNECT GET POST");
+    }
+
+    /** Whether our Received: header names the TLS protocol and cipher (Postfix's default is no). */
+    public boolean tlsReceivedHeader() {
+        return getBoolean("smtpd_tls_received_header", true);
+    }
+
+    /** {@code smtpd_tls_security_level}, lower case: {@code none}, {@code may} or {@code encrypt}. */
+    public String tlsLevel() {
+        return get("smtpd_tls_security_level", "may").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when STARTTLS may be offered at all (level other than none). */
+    public boolean tlsOffered() {
+        String level = tlsLevel();
+        return !level.isEmpty() && !level.equals("none");
+    }
+
+    /** True when mail may only be sent over TLS; Postfix treats verify and secure as encrypt here. */
+    public boolean tlsRequired() {
+        return switch (tlsLevel()) {
+            case "encrypt", "verify", "secure", "fingerprint", "dane", "dane-only" -> true;
+            default -> false;
+        };
+    }
+
+    /** Expands {@code $name} in a listener option; main values come expanded already. */
+    private static String expand(String value, MailParameters main) {
+        if (main == null || value.indexOf('$') < 0) {
+            return value;
+        }
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(main.get(name).orElse("")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

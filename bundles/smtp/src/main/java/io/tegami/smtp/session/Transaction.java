@@ -1,0 +1,68 @@
+package io.tegami.smtp.session;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tegami.api.mail.MailAddress;
+
+/**
+ * One mail transaction, from an accepted {@code MAIL FROM} to the end of {@code DATA} (or
+ * {@code RSET}, {@code HELO}, {@code EHLO}, {@code STARTTLS}).
+ */
+public final class Transaction {
+
+    private final MailAddress sender;
+    private final String body;
+    private final Instant arrival;
+    // A set: a recipient named twice is delivered once, as Postfix's cleanup does.
+    private final Set<MailAddress> recipients = new LinkedHashSet<>();
+    private int accepted;
+    private int overshoot;
+
+    /**
+     * @param sender the reverse-path
+     * @param body the declared {@code BODY=} type ({@code 7BIT}, {@code 8BITMIME}) or {@code null}
+     * @param arrival when MAIL FROM was accepted; Postfix dates its Received: header from it
+     */
+    public Transaction(MailAddress sender, String body, Instant arrival) {
+        this.sender = sender;
+        this.body = body;
+        this.arrival = arrival;
+    }
+
+    public MailAddress sender() {
+        return sender;
+    }
+
+    /** The declared body type, or {@code null} when the client did not say. */
+    public String body() {
+        return body;
+    }
+
+    public Instant arrival() {
+        return arrival;
+    }
+
+    /** Records an accepted recipient. */
+    public void addRecipient(MailAddress recipient) {
+        recipients.add(recipient);
+        accepted++;
+    }
+
+    /** The distinct accepted recipients, in order. */
+    public List<MailAddress> recipients() {
+        return List.copyOf(recipients);
+    }
+
+    /** How many RCPT commands were accepted, duplicates included ({@code smtpd_recipient_limit}). */
+    public int acceptedCount() {
+        return accepted;
+    }
+
+    /** Counts a RCPT refused for the recipient limit; returns how many there were so far. */
+    public int overshoot() {
+        return ++overshoot;
+    }
+}

@@ -1,0 +1,92 @@
+package io.tegami.smtp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import io.tegami.api.net.Line;
+import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.queue.MailQueue;
+import io.tegami.api.user.UserDirectory;
+import io.tegami.smtp.fake.FakeConnection;
+import io.tegami.smtp.fake.FakeMailParameters;
+import io.tegami.smtp.fake.FakeMailQueue;
+import io.tegami.smtp.fake.FakeUserDirectory;
+import io.tegami.smtp.session.SmtpSession;
+
+/**
+ * Drives one SMTP session the way the net layer would: lines in, replies out, with fakes for the
+ * connection, the queue, the user directory and the parameters. Users: alice and postmaster.
+ */
+final class SmtpHarness {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T20:10:00Z"), ZoneId.of("UTC"));
+
+    final FakeMailParameters params = FakeMailParameters.standard();
+    final FakeMailQueue queue = new FakeMailQueue();
+    final FakeUserDirectory users = new FakeUserDirectory("alice", "postmaster");
+    final FakeConnection connection = new FakeConnection();
+    MailQueue queueService = queue;
+    UserDirectory userService = users;
+    SmtpProtocolHandler handler;
+    ProtocolSession session;
+    private boolean closedDelivered;
+
+    /** Binds the services, opens the session and returns the greeting. */
+    String start() {
+        handler = new SmtpProtocolHandler(CLOCK, ip -> "localhost");
+        handler.bind(params, queueService, userService);
+        session = handler.newSession(connection);
+        closedDelivered = false;
+        session.start();
+        return connection.take();
+    }
+
+    /** The per-command counts the disconnect line will show. */
+    String stats() {
+        return ((SmtpSession) session).stats().format();
+    }
+
+    /** Sends one command line ending in CRLF; returns the replies written. */
+    String send(String line) {
+        line(line, Line.Ending.CRLF);
+        return connection.take();
+    }
+
+    /** Sends several lines in one batch, as a pipelining client does; returns all replies. */
+    String pipeline(String... lines) {
+        for (String l : lines) {
+            line(l, Line.Ending.CRLF);
+        }
+        return connection.take();
+    }
+
+    /** Feeds one line (or fragment) with the given ending. */
+    void line(String text, Line.Ending ending) {
+        if (closedDelivered) {
+            return; // the net layer delivers nothing after closed()
+        }
+        session.lineReceived(new Line(text.getBytes(StandardCharsets.UTF_8), ending));
+        // Like the net layer: once the session has closed the connection, closed() follows.
+        if (!connection.isOpen()) {
+            closedDelivered = true;
+            session.closed();
+        }
+    }
+
+    /** Runs the usual EHLO, MAIL, RCPT alice, DATA and returns their replies. */
+    String openData() {
+        return pipeline("EHLO client.example", "MAIL FROM:<sender@example.com>", "RCPT TO:<alice@localhost>", "DATA");
+    }
+
+    /** The content of the only queued message, without our Received: header. */
+    String queuedBody() {
+        if (queue.committed().size() != 1) {
+            throw new AssertionError("expected one queued message, got " + queue.committed().size());
+        }
+        String content = queue.committed().get(0).content();
+        int end = content.indexOf("\n", content.indexOf("\tfor <") >= 0 ? content.indexOf("\tfor <") : content.indexOf("\tby "));
+        return content.substring(end + 1);
+    }
+}

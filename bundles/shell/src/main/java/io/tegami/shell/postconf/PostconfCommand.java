@@ -1,0 +1,49 @@
+package io.tegami.shell.postconf;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tegami.api.config.MailParameters;
+
+/**
+ * The {@code postconf} console command (Gogo scope {@code tegami}).
+ *
+ * <p>Both references are optional and dynamic, so the command stays registered while the config
+ * bundle or ConfigAdmin is being swapped and explains what is missing instead of vanishing.
+ */
+@Component(service = PostconfCommand.class)
+@GogoCommand(scope = "tegami", function = "postconf")
+public final class PostconfCommand {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailParameters parameters;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configurationAdmin;
+
+    public PostconfCommand() {
+    }
+
+    /** For tests, which have no DS to set the fields. */
+    PostconfCommand(MailParameters parameters, ConfigurationAdmin configurationAdmin) {
+        this.parameters = parameters;
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    @Descriptor("show or change mail parameters (tegami.main), like Postfix's postconf")
+    public void postconf(
+            @Descriptor("[-d | -n] [-x] [name ...] | [-e] name=value ... | -X name ...") String... args) {
+        ConfigurationAdmin cm = configurationAdmin;
+        Postconf postconf = new Postconf(parameters, cm == null ? null : new ConfigAdminParameterEditor(cm));
+        // System.out and System.err: Gogo routes them to the calling session (console or socket).
+        postconf.run(PostconfRequest.parse(args), System.out, System.err);
+    }
+}

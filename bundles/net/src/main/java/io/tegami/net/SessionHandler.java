@@ -1,0 +1,306 @@
+package io.tegami.net;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.tegami.api.net.Line;
+import io.tegami.api.net.ListenerInfo;
+import io.tegami.api.net.ProtocolHandler;
+import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.tls.TlsProvider;
+
+/**
+ * Drives one {@link ProtocolSession}. It sits last in the pipeline on the session executor, so
+ * every method here, and so every session callback, runs on the connection's session thread:
+ * one at a time, in order, never on an event loop.
+ *
+ * <p>The channel does not read on its own (autoRead off): the next read is requested only after
+ * a batch of input has been decoded and handed to the session, and the session's output has
+ * been flushed. A client sending faster than the session works therefore waits in TCP.
+ */
+final class SessionHandler extends ChannelInboundHandlerAdapter implements LineDecoder.Sink {
+
+    private enum State { NEW, READY, TLS_PENDING, CLOSED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionHandler.class);
+
+    private final Channel channel;
+    private final ProtocolHandler handler;
+    private final ListenerInfo info;
+    private final Supplier<TlsProvider> tls;
+    private final long idleNanos;
+    private final LineDecoder decoder;
+
+    private ChannelHandlerContext ctx;
+    private NetConnection connection;
+    private ProtocolSession session;
+    private SslHandler ssl;
+    private State state = State.NEW;
+    private boolean closedNotified;
+    private long lastWorkNanos = System.nanoTime();
+
+    SessionHandler(Channel channel, ProtocolHandler handler, ListenerSettings settings, Supplier<TlsProvider> tls) {
+        this.channel = channel;
+        this.handler = handler;
+        this.info = settings.info();
+        this.tls = tls;
+        this.idleNanos = TimeUnit.SECONDS.toNanos(settings.idleSeconds());
+        this.decoder = new LineDecoder(settings.maxLineLength());
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    ProtocolHandler handler() {
+        return handler;
+    }
+
+    String protocol() {
+        return info.protocol();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        // A client that stops reading our output gets the idle timeout (at least a minute) to resume.
+        long writeTimeout = Math.max(TimeUnit.MINUTES.toNanos(1), idleNanos);
+        this.connection = new NetConnection(ctx, this, info, decoder, TimeUnit.NANOSECONDS.toMillis(writeTimeout));
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (state == State.CLOSED) {
+            return; // shut down before it started
+        }
+        if (!invoke("newSession", () -> session = Objects.requireNonNull(handler.newSession(connection), "session"))) {
+            return;
+        }
+        if (info.tlsMode() != ListenerInfo.TlsMode.IMPLICIT) {
+            begin();
+            return;
+        }
+        TlsProvider provider = tls.get();
+        if (provider == null) {
+            LOG.warn("{}: refusing connection from {} on {}: implicit TLS needs a TlsProvider and there is none",
+                    connection.id(), connection.remoteAddress(), info.name());
+            connection.closeNow();
+            return;
+        }
+        invoke("TLS setup", () -> insertTls(TlsHandlers.server(provider))); // start() follows the handshake
+    }
+
+    private void begin() {
+        state = State.READY;
+        invoke("start", session::start);
+        afterWork();
+    }
+
+    private void insertTls(SslHandler handler) {
+        ssl = handler;
+        TlsHandlers.insertFirst(channel, handler);
+    }
+
+    boolean canStartTls() {
+        return state == State.READY && info.tlsMode() == ListenerInfo.TlsMode.STARTTLS && tls.get() != null;
+    }
+
+    /** Connection.startTls(), on the session thread, during a session callback. */
+    void startTls() {
+        TlsProvider provider = tls.get();
+        if (provider == null) {
+            throw new IllegalStateException("no TlsProvider");
+        }
+        SslHandler handler = TlsHandlers.server(provider);
+        // From here until the handshake completes, input is dropped: whatever the client
+        // pipelined after STARTTLS came in clear and must not be obeyed (RFC 3207, CVE-2011-0411).
+        state = State.TLS_PENDING;
+        decoder.reset();
+        ctx.flush();
+        insertTls(handler);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (state == State.READY && msg instanceof ByteBuf in) {
+                decoder.feed(in, this);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        afterWork();
+    }
+
+    /** The end of a batch: deliver a pending zero-length count, flush replies, ask for more input. */
+    private void afterWork() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.READY && decoder.isCounting()) {
+            decoder.feed(Unpooled.EMPTY_BUFFER, this);
+        }
+        ctx.flush();
+        lastWorkNanos = System.nanoTime();
+        if (connection.isOpen()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public boolean accepting() {
+        return state == State.READY && connection.isOpen();
+    }
+
+    @Override
+    public void line(Line line) {
+        invoke("lineReceived", () -> session.lineReceived(line));
+    }
+
+    @Override
+    public void bytes(ByteBuffer chunk, boolean last) {
+        invoke("bytesReceived", () -> session.bytesReceived(chunk, last));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            handshakeDone(done);
+        } else if (evt instanceof IdleStateEvent) {
+            idle();
+        }
+        ReferenceCountUtil.release(evt);
+    }
+
+    private void handshakeDone(SslHandshakeCompletionEvent done) {
+        if (state == State.CLOSED || session == null) {
+            return;
+        }
+        if (done.isSuccess()) {
+            connection.secured(ssl.engine().getSession());
+            if (state == State.NEW) {
+                begin();
+            } else if (state == State.TLS_PENDING) {
+                state = State.READY;
+                decoder.reset();
+                invoke("tlsStarted", session::tlsStarted);
+                afterWork();
+            }
+            return;
+        }
+        LOG.info("{}: TLS handshake with {} failed: {}", connection.id(), connection.remoteAddress(), done.cause().toString());
+        if (state == State.TLS_PENDING) {
+            Exception cause = done.cause() instanceof Exception e ? e : new SSLException(done.cause());
+            invoke("tlsFailed", () -> session.tlsFailed(cause));
+        }
+        connection.closeNow();
+    }
+
+    private void idle() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state != State.READY || !connection.isOpen()) {
+            connection.closeNow(); // a stalled handshake, or a close waiting on a client that does not read
+            return;
+        }
+        if (System.nanoTime() - lastWorkNanos < idleNanos / 2) {
+            // The session itself was busy for most of the period (no read was requested while it
+            // worked): the client is not idle. The handler fires again after another period.
+            return;
+        }
+        invoke("idle", session::idle);
+        ctx.flush();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        if (connection != null) {
+            connection.markClosed();
+        }
+        if (session != null && !closedNotified) {
+            closedNotified = true;
+            invoke("closed", session::closed);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String who = connection == null ? channel.toString() : connection.toString();
+        if (cause instanceof IOException) {
+            LOG.debug("{}: {}", who, cause.toString());
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            LOG.info("{}: TLS error: {}", who, cause.getCause().toString());
+        } else {
+            LOG.warn("{}: connection error", who, cause);
+        }
+        channel.close();
+    }
+
+    /**
+     * Asks the session to say goodbye (its handler is going away), from any thread; the
+     * connection is closed once the goodbye has been written.
+     */
+    void requestShutdown() {
+        ChannelHandlerContext c = channel.pipeline().context(this);
+        if (c == null) {
+            channel.close();
+            return;
+        }
+        try {
+            c.executor().execute(this::shutdownNow);
+        } catch (RejectedExecutionException e) {
+            channel.close();
+        }
+    }
+
+    private void shutdownNow() {
+        if (state == State.READY && connection.isOpen()) {
+            invoke("shutdown", session::shutdown);
+            connection.close(); // in case the session did not: the handler is leaving
+            return;
+        }
+        if (session == null) {
+            state = State.CLOSED; // not started yet: it never will be
+        }
+        connection.closeNow();
+    }
+
+    /** Runs a session callback; an exception is logged and ends the connection, never reaching the client. */
+    private boolean invoke(String what, Runnable callback) {
+        try {
+            callback.run();
+            return true;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            LOG.warn("{}: {} failed in protocol {}; closing the connection", connection, what, info.protocol(), t);
+            connection.close();
+            return false;
+        }
+    }
+}

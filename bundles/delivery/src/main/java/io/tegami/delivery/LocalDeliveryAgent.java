@@ -1,0 +1,155 @@
+package io.tegami.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.delivery.DeliveryAgent;
+import io.tegami.api.delivery.DeliveryResult;
+import io.tegami.api.mail.MailAddress;
+import io.tegami.api.queue.QueuedMessage;
+import io.tegami.api.store.MailStore;
+import io.tegami.api.store.Mailbox;
+import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.StoreException;
+import io.tegami.api.user.DirectoryException;
+import io.tegami.api.user.User;
+import io.tegami.api.user.UserDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code local} transport: delivers to a local user's INBOX, like Postfix's local(8) with a
+ * Maildir {@code home_mailbox}.
+ *
+ * <p>The user directory and the store may be absent or swapped at any time; without them, mail is
+ * deferred ({@code 4.3.0}) and stays in the queue. Only an unknown user is a permanent failure.
+ * The store is chosen by the {@code store.target} filter ({@code (type=maildir)} by default).
+ */
+@Component(service = DeliveryAgent.class, property = DeliveryAgent.TRANSPORT + "=local",
+        configurationPid = LocalDeliveryAgent.PID)
+@Designate(ocd = LocalDeliveryAgent.Config.class)
+public final class LocalDeliveryAgent implements DeliveryAgent {
+
+    /** The configuration PID ({@code configs/tegami.delivery.local.cfg}). */
+    public static final String PID = "tegami.delivery.local";
+
+    static final String RELAY = "local";
+
+    /** Configuration: which store to deliver into. */
+    @ObjectClassDefinition(id = PID, name = "Tegami local delivery",
+            description = "The local delivery agent (transport=local).")
+    @interface Config {
+        @AttributeDefinition(name = "Mail store", description = "Filter selecting the MailStore service to deliver "
+                + "into, as set from mail_location: (type=maildir) or (type=mbox).")
+        String store_target() default "(type=maildir)";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryAgent.class);
+
+    /** The bound store and its type, replaced as one so both always match. */
+    private record StoreBinding(MailStore store, String type) {
+    }
+
+    private final MailParameters parameters;
+    private final Clock clock;
+    private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
+    private final AtomicReference<StoreBinding> store = new AtomicReference<>();
+
+    @Activate
+    public LocalDeliveryAgent(@Reference(name = "parameters") MailParameters parameters) {
+        this(parameters, Clock.systemUTC());
+    }
+
+    LocalDeliveryAgent(MailParameters parameters, Clock clock) {
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Reference(name = "directory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDirectory(UserDirectory d) {
+        directory.set(d);
+    }
+
+    void unbindDirectory(UserDirectory d) {
+        directory.compareAndSet(d, null); // a greedy replacement binds the new one first
+    }
+
+    @Reference(name = "store", target = "(type=maildir)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(MailStore s, Map<String, Object> properties) {
+        Object type = properties.get(MailStore.TYPE);
+        store.set(new StoreBinding(s, type == null ? "mailbox" : type.toString()));
+    }
+
+    void unbindStore(MailStore s) {
+        store.updateAndGet(b -> b != null && b.store() == s ? null : b);
+    }
+
+    @Override
+    public DeliveryResult deliver(QueuedMessage message, MailAddress recipient) {
+        try {
+            return deliverOrExplain(message, recipient);
+        } catch (RuntimeException | LinkageError e) {
+            // Whatever it was, the queue keeps the mail and tries again.
+            LOG.warn("{}: local delivery to <{}> failed", message.queueId(), recipient, e);
+            return DeliveryResult.deferred("4.3.0", RELAY, "local delivery failed: " + e);
+        }
+    }
+
+    private DeliveryResult deliverOrExplain(QueuedMessage message, MailAddress recipient) {
+        String name = LocalUserNames.userName(recipient.localPart(), parameters.get("recipient_delimiter", ""));
+        UserDirectory users = directory.get();
+        if (users == null) {
+            return DeliveryResult.deferred("4.3.0", RELAY, "user directory unavailable");
+        }
+        Optional<User> user;
+        try {
+            user = users.lookup(name);
+        } catch (DirectoryException e) {
+            return DeliveryResult.deferred("4.3.0", RELAY, "user lookup failed: " + e.getMessage());
+        }
+        if (user.isEmpty()) {
+            return DeliveryResult.bounced("5.1.1", RELAY, "unknown user: \"" + name + "\"");
+        }
+        StoreBinding target = store.get();
+        if (target == null) {
+            return DeliveryResult.deferred("4.3.0", RELAY, "mail store unavailable");
+        }
+        try (MailboxSession session = target.store().open(user.get())) {
+            Mailbox inbox = session.open(MailboxSession.INBOX);
+            try (InputStream content = message.openContent();
+                    InputStream withHeaders = DeliveryHeaders.prepend(message.envelope().sender(), recipient, content)) {
+                inbox.append(withHeaders, Set.of(), clock.instant());
+            }
+        } catch (StoreException e) {
+            return storeFailure(e);
+        } catch (IOException e) {
+            return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
+        }
+        return DeliveryResult.sent(RELAY, "delivered to " + target.type());
+    }
+
+    /** A store failure is never permanent: a full mailbox or a broken disk may be fixed. */
+    static DeliveryResult storeFailure(StoreException e) {
+        if (e.reason() == StoreException.Reason.NO_SPACE) {
+            return DeliveryResult.deferred("4.2.2", RELAY, "mailbox full: " + e.getMessage());
+        }
+        return DeliveryResult.deferred("4.3.0", RELAY, "cannot deliver to mailbox: " + e.getMessage());
+    }
+}

@@ -1,0 +1,67 @@
+package io.tegami.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import io.tegami.api.delivery.DeliveryResult;
+import io.tegami.api.mail.MailAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue manager's mail log lines, in Postfix's shape so that log tools (pflogsumm and the
+ * like) read them: one line per event, {@code <ID>: key=value, ...}.
+ */
+final class DeliveryLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.tegami.queue.qmgr");
+
+    private DeliveryLog() {
+    }
+
+    static void active(String id, MailAddress sender, long size, int nrcpt) {
+        LOG.info("{}: from=<{}>, size={}, nrcpt={} (queue active)", id, sender, size, nrcpt);
+    }
+
+    /**
+     * {@code to=<...>, relay=..., delay=..., delays=a/b/c/d, dsn=..., status=... (...)}: a is the time
+     * before this pass, b the time in the queue manager before the attempt, c connection set-up (not
+     * seen from here, so 0) and d the attempt itself.
+     */
+    static void delivery(String id, MailAddress rcpt, DeliveryResult r, Instant arrival, Instant activated,
+            Instant started, Instant finished) {
+        String delays = seconds(Duration.between(arrival, activated)) + "/" + seconds(Duration.between(activated, started))
+                + "/0/" + seconds(Duration.between(started, finished));
+        LOG.info("{}: to=<{}>, relay={}, delay={}, delays={}, dsn={}, status={} ({})", id, rcpt, r.relay(),
+                seconds(Duration.between(arrival, finished)), delays, r.dsn(),
+                r.status().name().toLowerCase(Locale.ROOT), r.detail());
+    }
+
+    static void expired(String id, MailAddress sender) {
+        LOG.info("{}: from=<{}>, status=expired, returned to sender", id, sender);
+    }
+
+    static void removed(String id) {
+        LOG.info("{}: removed", id);
+    }
+
+    /** Seconds as Postfix prints them: at most two decimals, fewer for long delays, "0" below 10 ms. */
+    static String seconds(Duration d) {
+        double s = Math.max(0, d.toNanos() / 1e9);
+        String text;
+        if (s >= 100) {
+            text = String.format(Locale.ROOT, "%.0f", s);
+        } else if (s >= 10) {
+            text = String.format(Locale.ROOT, "%.1f", s);
+        } else if (s >= 0.01) {
+            text = String.format(Locale.ROOT, "%.2f", s);
+        } else {
+            return "0";
+        }
+        if (text.contains(".")) {
+            text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return text;
+    }
+}

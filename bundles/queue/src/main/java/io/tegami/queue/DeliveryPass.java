@@ -1,0 +1,254 @@
+package io.tegami.queue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.tegami.api.delivery.DeliveryAgent;
+import io.tegami.api.delivery.DeliveryResult;
+import io.tegami.api.mail.MailAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One delivery pass over one message, like one trip of a message through Postfix's qmgr: take it
+ * into {@code active/}, offer each pending recipient to its transport's agent, record each outcome
+ * durably, then remove the message, or defer it with back-off, or bounce what has expired.
+ *
+ * <p>Ordering is what makes it crash-safe: a recipient is marked done only after its agent said
+ * SENT (the agent made it durable) or after its failure is synced into the bounce log; the DSN is
+ * queued before the bounce log goes; the queue file is deleted last.
+ */
+final class DeliveryPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryPass.class);
+    static final String TRANSPORT_UNAVAILABLE = "mail transport unavailable";
+
+    private record Deferral(MailAddress recipient, SpoolHeader.Recipient record, DeliveryResult result) {
+    }
+
+    private final QueueContext ctx;
+    private final String id;
+    private final boolean force;
+    private final List<Deferral> deferred = new ArrayList<>();
+    private boolean stopped;
+    private boolean gone;
+
+    DeliveryPass(QueueContext ctx, String queueId, boolean force) {
+        this.ctx = ctx;
+        this.id = queueId;
+        this.force = force;
+    }
+
+    void run() {
+        Path file = activate();
+        if (file == null) {
+            return;
+        }
+        SpoolMessage message;
+        try {
+            SpoolHeader header = SpoolFormat.read(file);
+            if (!header.queueId().equals(id)) {
+                throw new CorruptQueueFileException("queue id " + header.queueId() + " in file " + id);
+            }
+            message = new SpoolMessage(file, header, Files.size(file));
+        } catch (NoSuchFileException e) {
+            return; // deleted meanwhile (postsuper -d)
+        } catch (CorruptQueueFileException e) {
+            quarantine(e);
+            return;
+        } catch (IOException e) {
+            LOG.warn("{}: cannot read queue file: {}", id, e.toString()); // left in active/ for the next scan
+            return;
+        }
+        Instant activated = ctx.clock().instant();
+        DeliveryLog.active(id, message.envelope().sender(), message.size(), message.header().recipients().size());
+        deliverPending(message, activated);
+        finish(message);
+    }
+
+    /** The message's file in active/, moving it there from deferred/ when it is due; null to skip. */
+    private Path activate() {
+        Path active = ctx.spool().file(Spool.ACTIVE, id);
+        if (Files.exists(active)) {
+            return active;
+        }
+        if (!Files.exists(ctx.spool().file(Spool.DEFERRED, id))) {
+            return null; // delivered, deleted or on hold
+        }
+        if (!force) {
+            DeferState state = DeferState.read(ctx.deferLog(id)).orElse(DeferState.NONE);
+            if (state.nextRetry().isAfter(ctx.clock().instant())) {
+                return null; // a stale timer; the one for the new retry time will come
+            }
+        }
+        try {
+            ctx.spool().move(id, Spool.DEFERRED, Spool.ACTIVE);
+            return active;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            LOG.warn("{}: cannot move to active: {}", id, e.toString());
+            return null;
+        }
+    }
+
+    private void deliverPending(SpoolMessage message, Instant activated) {
+        for (SpoolHeader.Recipient rcpt : message.header().pending()) {
+            if (ctx.manager().stopping()) {
+                stopped = true; // the rest stays pending in active/ for the next start
+                return;
+            }
+            Instant started = ctx.clock().instant();
+            DeliveryResult result = attempt(message, rcpt.address());
+            Instant finished = ctx.clock().instant();
+            DeliveryLog.delivery(id, rcpt.address(), result, message.arrivalTime(), activated, started, finished);
+            try {
+                switch (result.status()) {
+                    case SENT -> SpoolFormat.markDone(message.file(), rcpt);
+                    case BOUNCED -> {
+                        BounceLog.append(ctx.bounceLog(id), new BounceLog.Entry(rcpt.address(), result.dsn(),
+                                result.relay(), result.detail(), finished));
+                        SpoolFormat.markDone(message.file(), rcpt);
+                    }
+                    case DEFERRED -> deferred.add(new Deferral(rcpt.address(), rcpt, result));
+                }
+            } catch (NoSuchFileException e) {
+                gone = true; // deleted by an administrator while we delivered
+                return;
+            } catch (IOException e) {
+                // Could not record the outcome: the recipient stays pending, and may get a copy twice
+                // rather than none.
+                LOG.error("{}: cannot record status of <{}>: {}", id, rcpt.address(), e.toString());
+                deferred.add(new Deferral(rcpt.address(), rcpt,
+                        DeliveryResult.deferred("4.3.0", "none", "cannot update queue file")));
+            }
+        }
+    }
+
+    private DeliveryResult attempt(SpoolMessage message, MailAddress rcpt) {
+        String transport = ctx.router().transportFor(rcpt);
+        Optional<DeliveryAgent> agent = ctx.agents().find(transport);
+        if (agent.isEmpty()) {
+            ctx.manager().awaitTransport(id, transport);
+            return DeliveryResult.deferred("4.3.0", "none", TRANSPORT_UNAVAILABLE);
+        }
+        try {
+            DeliveryResult r = agent.get().deliver(message, rcpt);
+            return r != null ? r : DeliveryResult.deferred("4.3.0", transport, "delivery agent gave no result");
+        } catch (RuntimeException | LinkageError e) {
+            // An agent that fails in a way it could not classify: temporary, so the mail is kept.
+            LOG.warn("{}: {} delivery agent failed for <{}>", id, transport, rcpt, e);
+            return DeliveryResult.deferred("4.3.0", transport, "delivery agent failed: " + e);
+        }
+    }
+
+    private void finish(SpoolMessage message) {
+        if (!gone && !stopped && !deferred.isEmpty() && expired(message)) {
+            expire(message);
+        }
+        if (gone) {
+            // Deleted under our feet: what we wrote for it meanwhile has no message any more.
+            deleteQuietly(ctx.bounceLog(id));
+            deleteQuietly(ctx.deferLog(id));
+            return;
+        }
+        if (stopped) {
+            return;
+        }
+        Path bounceLog = ctx.bounceLog(id);
+        boolean notified = !Files.exists(bounceLog) || ctx.bouncer().flush(message, bounceLog);
+        if (deferred.isEmpty() && notified) {
+            remove(message.file());
+        } else {
+            defer(notified ? null : "cannot queue non-delivery notification");
+        }
+    }
+
+    private boolean expired(SpoolMessage message) {
+        boolean bounce = message.envelope().sender().isNullSender();
+        Duration lifetime = bounce ? ctx.duration("bounce_queue_lifetime", Duration.ofDays(5))
+                : ctx.duration("maximal_queue_lifetime", Duration.ofDays(5));
+        return !ctx.clock().instant().isBefore(message.arrivalTime().plus(lifetime));
+    }
+
+    /** Too old: the recipients still deferred are bounced, with the reason they were deferred. */
+    private void expire(SpoolMessage message) {
+        Instant now = ctx.clock().instant();
+        try {
+            for (Deferral d : deferred) {
+                BounceLog.append(ctx.bounceLog(id), new BounceLog.Entry(d.recipient(), "5.4.7", d.result().relay(),
+                        "delivery attempts exceeded, message is too old (last error: " + d.result().detail() + ")", now));
+                SpoolFormat.markDone(message.file(), d.record());
+            }
+        } catch (NoSuchFileException e) {
+            gone = true;
+            return;
+        } catch (IOException e) {
+            LOG.error("{}: cannot record expiry: {}", id, e.toString());
+            return; // still deferred; expiry is tried again on the next pass
+        }
+        deferred.clear();
+        DeliveryLog.expired(id, message.envelope().sender());
+    }
+
+    private void defer(String bounceFailure) {
+        Path deferLog = ctx.deferLog(id);
+        DeferState previous = DeferState.read(deferLog).orElse(DeferState.NONE);
+        int attempts = previous.attempts() + 1;
+        Duration wait = Backoff.delay(attempts, ctx.duration("minimal_backoff_time", Duration.ofSeconds(300)),
+                ctx.duration("maximal_backoff_time", Duration.ofSeconds(4000)));
+        Instant next = ctx.clock().instant().plus(wait);
+        String reason = deferred.isEmpty() ? bounceFailure : deferred.get(deferred.size() - 1).result().detail();
+        try {
+            new DeferState(attempts, next, reason).write(deferLog);
+        } catch (IOException e) {
+            LOG.warn("{}: cannot write defer log: {}", id, e.toString()); // a hint only; carry on
+        }
+        try {
+            ctx.spool().move(id, Spool.ACTIVE, Spool.DEFERRED);
+        } catch (NoSuchFileException e) {
+            deleteQuietly(deferLog); // deleted meanwhile: drop its bookkeeping too
+            deleteQuietly(ctx.bounceLog(id));
+            return;
+        } catch (IOException e) {
+            LOG.warn("{}: cannot move to deferred: {}", id, e.toString()); // stays in active/; the scan retries
+            return;
+        }
+        ctx.manager().submitAt(id, next);
+    }
+
+    private void remove(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.error("{}: cannot remove queue file: {}", id, e.toString()); // all done; a later pass only removes
+            return;
+        }
+        deleteQuietly(ctx.deferLog(id));
+        DeliveryLog.removed(id);
+    }
+
+    private void quarantine(IOException why) {
+        LOG.error("{}: {}; moving it to {}/", id, why.getMessage(), Spool.CORRUPT);
+        try {
+            ctx.spool().move(id, Spool.ACTIVE, Spool.CORRUPT);
+        } catch (IOException e) {
+            LOG.error("{}: cannot move to {}/: {}", id, Spool.CORRUPT, e.toString());
+        }
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("{}: cannot remove {}: {}", id, file, e.toString());
+        }
+    }
+}

@@ -105,6 +105,21 @@ class DistributionIT {
 
     @Test
     @Order(5)
+    void postconfEditsTheFileAndTheRunningServerFollows() throws Exception {
+        Processes.Result set = ctl("postconf", "disable_vrfy_command=yes");
+        assertEquals(0, set.exitCode(), set.toString());
+        String cfg = Files.readString(home.resolve("configs/tegami.main.cfg"), StandardCharsets.UTF_8);
+        assertTrue(cfg.contains("minimal_backoff_time = 1s") && cfg.contains("disable_vrfy_command = yes"), cfg);
+        try (SmtpClient smtp = new SmtpClient(ports.smtpPort)) {
+            smtp.replyLine();
+            assertEquals("502 5.5.1 VRFY command is disabled", smtp.command("VRFY alice"));
+        }
+        Processes.Result n = ctl("postconf", "-n");
+        assertTrue(n.stdout().contains("disable_vrfy_command = yes"), n.stdout());
+    }
+
+    @Test
+    @Order(6)
     void stoppingTheSmtpBundleFromTheConsoleClosesThePort() throws Exception {
         Processes.Result stop = ctl("stop", "io.tegami.smtp");
         assertEquals(0, stop.exitCode(), stop.toString());
@@ -120,7 +135,7 @@ class DistributionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void mailAcknowledgedBeforeAKillIsDeliveredAfterTheRestart() throws Exception {
         // Without the delivery bundle the message can only wait in the queue.
         Processes.Result stop = ctl("stop", "io.tegami.delivery");

@@ -43,7 +43,7 @@ final class TegamiOptions {
         options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.cfg"));
         options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
-        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
         options.add(frameworkStartLevel(5));
         for (Path jar : jars("boot")) {
             options.add(bundle(jar.toUri().toString()).startLevel(1).start());

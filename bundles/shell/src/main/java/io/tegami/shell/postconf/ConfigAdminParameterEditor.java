@@ -14,8 +14,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import io.tegami.api.config.MailParameters;
 
 /**
- * Edits the {@code tegami.main} configuration in ConfigAdmin. Felix FileInstall writes the change
- * back to {@code configs/tegami.main.cfg}, and components see it in their {@code @Modified}.
+ * Edits the {@code tegami.main} configuration in ConfigAdmin, so that components see a change in
+ * their {@code @Modified} at once; {@link CfgFileEditor} makes it durable in the file.
  */
 final class ConfigAdminParameterEditor implements ParameterEditor {
 
@@ -45,8 +45,7 @@ final class ConfigAdminParameterEditor implements ParameterEditor {
         for (String name : remove) {
             changed |= updated.remove(name) != null;
         }
-        // An update with nothing new would still make FileInstall rewrite the file and every
-        // component re-read its parameters.
+        // An update with nothing new would still make every component re-read its parameters.
         if (changed) {
             configuration.update(updated);
         }

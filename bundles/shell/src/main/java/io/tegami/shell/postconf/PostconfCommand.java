@@ -3,6 +3,8 @@ package io.tegami.shell.postconf;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,7 +31,15 @@ public final class PostconfCommand {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configurationAdmin;
 
+    /** FileInstall's folder, a framework property, where {@code tegami.main.cfg} lives. */
+    private volatile String fileinstallDir;
+
     public PostconfCommand() {
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        fileinstallDir = context.getProperty("felix.fileinstall.dir");
     }
 
     /** For tests, which have no DS to set the fields. */
@@ -42,7 +52,10 @@ public final class PostconfCommand {
     public void postconf(
             @Descriptor("[-d | -n] [-x] [name ...] | [-e] name=value ... | -X name ...") String... args) {
         ConfigurationAdmin cm = configurationAdmin;
-        Postconf postconf = new Postconf(parameters, cm == null ? null : new ConfigAdminParameterEditor(cm));
+        MailParameters params = parameters;
+        ParameterEditor editor = params == null ? null : new BothEditors(new CfgFileEditor(MainCfFile.locate(params, fileinstallDir)),
+                cm == null ? null : new ConfigAdminParameterEditor(cm));
+        Postconf postconf = new Postconf(params, editor);
         // System.out and System.err: Gogo routes them to the calling session (console or socket).
         postconf.run(PostconfRequest.parse(args), System.out, System.err);
     }

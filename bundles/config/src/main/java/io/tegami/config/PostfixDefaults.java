@@ -48,6 +48,18 @@ final class PostfixDefaults {
         d.put("passwd_file", "$data_directory/passwd");
         d.put("mail_home", "$data_directory/home/%u");
         d.put("admin_socket", "$data_directory/private/admin.sock");
+        // Postfix: mbox spool (INBOX of mbox users), SASL and TLS policy.
+        d.put("mail_spool_directory", "$data_directory/spool/mail");
+        d.put("smtpd_sasl_auth_enable", "no");
+        d.put("smtpd_tls_auth_only", "no");
+        d.put("broken_sasl_auth_clients", "no");
+        d.put("smtpd_tls_protocols", ">=TLSv1.2");
+        // Dovecot names for the access side.
+        d.put("auth_mechanisms", "plain login");
+        d.put("disable_plaintext_auth", "yes");
+        d.put("default_pass_scheme", "SHA512-CRYPT");
+        d.put("ssl", "yes");
+        d.put("ssl_min_protocol", "TLSv1.2");
         return Collections.unmodifiableMap(d);
     }
 

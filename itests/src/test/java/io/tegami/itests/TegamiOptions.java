@@ -44,6 +44,8 @@ final class TegamiOptions {
         options.add(frameworkProperty("felix.fileinstall.poll").value("500"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.enableConfigSave").value("false"));
+        // No interactive console: Gogo would read the test JVM's stdin, hit its end and stop the framework.
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         options.add(frameworkStartLevel(5));
         for (Path jar : jars("boot")) {
             options.add(bundle(jar.toUri().toString()).startLevel(1).start());

@@ -53,10 +53,15 @@ final class PostfixDefaults {
         d.put("smtpd_sasl_auth_enable", "no");
         d.put("smtpd_tls_auth_only", "no");
         d.put("broken_sasl_auth_clients", "no");
+        d.put("smtpd_sasl_authenticated_header", "no");
+        d.put("smtpd_sasl_response_limit", "12288");
+        d.put("smtpd_use_tls", "no");
+        d.put("smtpd_enforce_tls", "no");
         d.put("smtpd_tls_protocols", ">=TLSv1.2");
         // Dovecot names for the access side.
         d.put("auth_mechanisms", "plain login");
         d.put("disable_plaintext_auth", "yes");
+        d.put("auth_failure_delay", "2s");
         d.put("default_pass_scheme", "SHA512-CRYPT");
         d.put("ssl", "yes");
         d.put("ssl_min_protocol", "TLSv1.2");

@@ -1,6 +1,7 @@
 package io.tegami.smtp;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,7 +14,10 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
+import io.tegami.smtp.auth.MechanismRegistry;
 import io.tegami.smtp.command.CommandDispatcher;
 import io.tegami.smtp.session.ClientNameResolver;
 import io.tegami.smtp.session.DnsClientNameResolver;
@@ -26,7 +30,8 @@ import io.tegami.smtp.session.SmtpSession;
  *
  * <p>All references are dynamic and greedy so that a queue, user directory or configuration bundle
  * can be swapped under live sessions. The queue and the user directory are optional: without them
- * the server still talks SMTP and answers 451 where it needs them, so senders retry later.
+ * the server still talks SMTP and answers 451 where it needs them, so senders retry later. SASL
+ * mechanisms are a multiple reference: EHLO offers whatever is registered at that moment.
  */
 @Component(service = ProtocolHandler.class, property = {
         ProtocolHandler.PROTOCOL + "=smtp",
@@ -43,6 +48,12 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserDirectory users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuthPenalty penalty;
+
+    private final MechanismRegistry mechanisms = new MechanismRegistry();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();
@@ -67,6 +78,21 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
         this.users = users;
     }
 
+    /** For tests: the auth penalty DS would inject. */
+    void bind(AuthPenalty penalty) {
+        this.penalty = penalty;
+    }
+
+    @Reference(service = SaslMechanism.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMechanism")
+    void addMechanism(SaslMechanism mechanism, Map<String, Object> properties) {
+        mechanisms.add(mechanism, properties);
+    }
+
+    void removeMechanism(SaslMechanism mechanism) {
+        mechanisms.remove(mechanism);
+    }
+
     @Override
     public ProtocolSession newSession(Connection connection) {
         return new SmtpSession(connection, this, dispatcher, clock, resolver);
@@ -85,5 +111,15 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public UserDirectory users() {
         return users;
+    }
+
+    @Override
+    public Map<String, SaslMechanism> mechanisms() {
+        return mechanisms.byName();
+    }
+
+    @Override
+    public AuthPenalty penalty() {
+        return penalty;
     }
 }

@@ -4,20 +4,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.fake.FakeConnection;
 import io.tegami.smtp.fake.FakeMailParameters;
 import io.tegami.smtp.fake.FakeMailQueue;
+import io.tegami.smtp.fake.FakeMechanism;
+import io.tegami.smtp.fake.FakePenalty;
 import io.tegami.smtp.fake.FakeUserDirectory;
 import io.tegami.smtp.session.SmtpSession;
 
 /**
  * Drives one SMTP session the way the net layer would: lines in, replies out, with fakes for the
- * connection, the queue, the user directory and the parameters. Users: alice and postmaster.
+ * connection, the queue, the user directory and the parameters. Users: alice (password
+ * {@code secret}) and postmaster. SASL mechanisms: fake PLAIN, LOGIN and CRAM-MD5 are registered;
+ * AUTH itself is off unless a test enables it.
  */
 final class SmtpHarness {
 
@@ -25,7 +34,13 @@ final class SmtpHarness {
 
     final FakeMailParameters params = FakeMailParameters.standard();
     final FakeMailQueue queue = new FakeMailQueue();
-    final FakeUserDirectory users = new FakeUserDirectory("alice", "postmaster");
+    final FakeUserDirectory users = new FakeUserDirectory("alice", "postmaster").password("alice", "secret");
+    final FakeMechanism plain = FakeMechanism.plain();
+    final FakeMechanism login = FakeMechanism.login();
+    final FakeMechanism cram = FakeMechanism.serverFirst();
+    final List<SaslMechanism> mechanisms = new ArrayList<>(List.of(plain, login, cram));
+    final FakePenalty penalty = new FakePenalty();
+    AuthPenalty penaltyService = penalty;
     final FakeConnection connection = new FakeConnection();
     MailQueue queueService = queue;
     UserDirectory userService = users;
@@ -37,6 +52,10 @@ final class SmtpHarness {
     String start() {
         handler = new SmtpProtocolHandler(CLOCK, ip -> "localhost");
         handler.bind(params, queueService, userService);
+        handler.bind(penaltyService);
+        for (SaslMechanism m : mechanisms) {
+            handler.addMechanism(m, Map.of(SaslMechanism.MECHANISM, m.name()));
+        }
         session = handler.newSession(connection);
         closedDelivered = false;
         session.start();

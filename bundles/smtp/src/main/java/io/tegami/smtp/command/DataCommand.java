@@ -59,7 +59,8 @@ public final class DataCommand implements SmtpCommand {
             SmtpdLog.warn("cannot create queue file for mail from {}: {}", session.client().nameAndAddress(), e.toString());
             return fail(session, WRITE_ERROR);
         }
-        SmtpdLog.client(writer.queueId(), session.client());
+        SmtpdLog.client(writer.queueId(), session.client(), session.state().saslMethod(),
+                session.state().saslUsername(), transaction.authSender());
         try {
             writer.content().write(received(session, transaction, writer.queueId()).getBytes(StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
@@ -84,6 +85,9 @@ public final class DataCommand implements SmtpCommand {
         if (transaction.body() != null) {
             attributes.put(Envelope.BODY, transaction.body());
         }
+        if (session.state().saslUsername() != null) {
+            attributes.put(Envelope.SASL_USERNAME, session.state().saslUsername());
+        }
         return new Envelope(transaction.sender(), transaction.recipients(), attributes);
     }
 
@@ -95,8 +99,9 @@ public final class DataCommand implements SmtpCommand {
         }
         List<MailAddress> recipients = transaction.recipients();
         String recipient = transaction.acceptedCount() == 1 ? recipients.get(0).toString() : null;
+        String saslUser = settings.saslAuthenticatedHeader() ? session.state().saslUsername() : null;
         return new ReceivedHeader(session.state().heloName(), session.client().name(),
-                session.client().rfcAddress(), tls, settings.myhostname(), settings.mailName(),
+                session.client().rfcAddress(), tls, saslUser, settings.myhostname(), settings.mailName(),
                 session.protocol(), queueId, recipient,
                 ZonedDateTime.ofInstant(transaction.arrival(), session.clock().getZone())).text();
     }

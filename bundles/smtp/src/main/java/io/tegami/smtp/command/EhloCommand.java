@@ -3,12 +3,14 @@ package io.tegami.smtp.command;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
 
 /**
  * {@code EHLO name}: ESMTP (RFC 5321 4.1.1.1). The keyword list is computed for this session now
- * (size limit, VRFY setting, whether STARTTLS can be offered on this connection), in Postfix's order.
+ * (size limit, VRFY setting, whether STARTTLS can be offered on this connection, the SASL
+ * mechanisms registered and allowed at this moment), in Postfix's order.
  */
 public final class EhloCommand implements SmtpCommand {
 
@@ -51,6 +53,14 @@ public final class EhloCommand implements SmtpCommand {
         }
         if (session.tlsAvailable()) {
             lines.add("STARTTLS");
+        }
+        List<String> mechanisms = AuthOffer.of(session).advertised();
+        if (!mechanisms.isEmpty()) {
+            String list = String.join(" ", mechanisms);
+            lines.add("AUTH " + list);
+            if (settings.brokenSaslAuthClients()) {
+                lines.add("AUTH=" + list);
+            }
         }
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("8BITMIME");

@@ -6,13 +6,16 @@ import io.tegami.api.mail.MailAddress;
 import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
+import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
 
 /**
- * {@code MAIL FROM:<path> [SIZE=n] [BODY=7BIT|8BITMIME]} (RFC 5321 4.1.1.2, RFC 1870, RFC 6152):
- * starts a transaction. Checks and replies follow Postfix's mail_cmd in order.
+ * {@code MAIL FROM:<path> [SIZE=n] [BODY=7BIT|8BITMIME] [AUTH=mailbox]} (RFC 5321 4.1.1.2,
+ * RFC 1870, RFC 6152, RFC 4954 section 5): starts a transaction. Checks and replies follow
+ * Postfix's mail_cmd in order; {@code AUTH=} is taken only where SASL is active and, as in
+ * Postfix, only logged ({@code sasl_sender=}), never trusted.
  */
 public final class MailCommand implements SmtpCommand {
 
@@ -39,6 +42,8 @@ public final class MailCommand implements SmtpCommand {
                     ? "501 5.5.4 Syntax: MAIL FROM:<address>" : "501 5.1.7 Bad sender address syntax");
         }
         String body = null;
+        String authSender = null;
+        boolean authSeen = false;
         long size = 0;
         for (String parameter : parsed.parameters()) {
             String upper = parameter.toUpperCase(Locale.ROOT);
@@ -54,6 +59,13 @@ public final class MailCommand implements SmtpCommand {
                 } catch (NumberFormatException e) {
                     return fail(session, "552 5.3.4 Message size exceeds file system imposed limit");
                 }
+            } else if (upper.startsWith("AUTH=") && AuthOffer.of(session).active()) {
+                if (authSeen) {
+                    return fail(session, "503 5.5.4 Error: multiple AUTH= options");
+                }
+                authSeen = true;
+                String value = parameter.substring("AUTH=".length());
+                authSender = value.equals("<>") ? null : value.replaceAll("\\p{Cntrl}", "?");
             } else {
                 return fail(session, "555 5.5.4 Unsupported option: " + parameter);
             }
@@ -71,7 +83,7 @@ public final class MailCommand implements SmtpCommand {
             // Only when $myorigin is empty and the client sent an unqualified address.
             return fail(session, "501 5.1.7 Bad sender address syntax");
         }
-        state.beginTransaction(sender, body, session.clock().instant());
+        state.beginTransaction(sender, body, authSender, session.clock().instant());
         session.reply("250 2.1.0 Ok");
         return Outcome.SUCCESS;
     }

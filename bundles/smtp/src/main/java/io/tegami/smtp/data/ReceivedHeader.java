@@ -7,7 +7,8 @@ import java.time.ZonedDateTime;
  * <pre>
  * Received: from helo.example (client.example [192.0.2.1])
  * 	(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits))
- * 	by mx.example (Tegami) with ESMTPS id 3F2A91C04B
+ * 	(Authenticated sender: alice)
+ * 	by mx.example (Tegami) with ESMTPSA id 3F2A91C04B
  * 	for &lt;alice@example.org&gt;; Fri, 27 Nov 2026 20:10:00 +0000 (UTC)
  * </pre>
  * Folded lines end in a bare LF, as the queue stores content.
@@ -16,6 +17,8 @@ import java.time.ZonedDateTime;
  * @param clientName the verified client host name or {@code unknown}
  * @param clientAddress the client address as written in brackets ({@code 192.0.2.1}, {@code IPv6:::1})
  * @param tls the TLS summary ({@code TLSv1.3 with cipher ...}), or {@code null} to leave the line out
+ * @param authenticatedSender the SASL user name, or {@code null} to leave the line out
+ *        ({@code smtpd_sasl_authenticated_header})
  * @param hostname {@code $myhostname}
  * @param mailName {@code $mail_name}
  * @param protocol {@code SMTP}, {@code ESMTP}, {@code ESMTPS}...
@@ -24,8 +27,14 @@ import java.time.ZonedDateTime;
  * @param date when the message arrived
  */
 public record ReceivedHeader(String heloName, String clientName, String clientAddress, String tls,
-        String hostname, String mailName, String protocol, String queueId, String recipient,
-        ZonedDateTime date) {
+        String authenticatedSender, String hostname, String mailName, String protocol, String queueId,
+        String recipient, ZonedDateTime date) {
+
+    /** A header without the authenticated-sender line. */
+    public ReceivedHeader(String heloName, String clientName, String clientAddress, String tls, String hostname,
+            String mailName, String protocol, String queueId, String recipient, ZonedDateTime date) {
+        this(heloName, clientName, clientAddress, tls, null, hostname, mailName, protocol, queueId, recipient, date);
+    }
 
     /** The header, every line ending in LF. */
     public String text() {
@@ -34,6 +43,9 @@ public record ReceivedHeader(String heloName, String clientName, String clientAd
                 .append(" (").append(clientName).append(" [").append(clientAddress).append("])\n");
         if (tls != null) {
             sb.append("\t(using ").append(tls).append(")\n");
+        }
+        if (authenticatedSender != null) {
+            sb.append("\t(Authenticated sender: ").append(commentSafe(authenticatedSender)).append(")\n");
         }
         sb.append("\tby ").append(hostname).append(" (").append(mailName).append(") with ")
                 .append(protocol).append(" id ").append(queueId);
@@ -44,5 +56,15 @@ public record ReceivedHeader(String heloName, String clientName, String clientAd
             sb.append(";\n\t");
         }
         return sb.append(MailDate.format(date)).append('\n').toString();
+    }
+
+    /** Postfix's comment_sanitize, simplified: nothing that could end the comment or fold the header. */
+    private static String commentSafe(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f || c == '(' || c == ')' || c == '\\' ? '?' : c);
+        }
+        return sb.toString();
     }
 }

@@ -1,7 +1,11 @@
 package io.tegami.smtp.session;
 
+import java.util.Map;
+
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
 
 /**
@@ -18,4 +22,10 @@ public interface SmtpServices {
 
     /** The user directory, or {@code null} when none runs (local recipients then get 451). */
     UserDirectory users();
+
+    /** The SASL mechanisms registered now, by upper-case name; empty when none. */
+    Map<String, SaslMechanism> mechanisms();
+
+    /** The shared auth penalty, or {@code null} when no bundle provides it. */
+    AuthPenalty penalty();
 }

@@ -31,6 +31,7 @@ public final class SmtpSession implements ProtocolSession {
     private final ErrorCounter errors = new ErrorCounter();
     private ClientInfo client;
     private DataReceiver data;
+    private LineDialog dialog;
     private boolean skippingLongLine;
     private boolean awaitingTls;
     private boolean closing;
@@ -70,6 +71,10 @@ public final class SmtpSession implements ProtocolSession {
         }
         if (data != null) {
             dataLine(line);
+        } else if (dialog != null) {
+            if (dialog.lineReceived(line)) {
+                dialog = null;
+            }
         } else if (line.isFragment()) {
             skippingLongLine = true;
         } else if (skippingLongLine) {
@@ -195,8 +200,15 @@ public final class SmtpSession implements ProtocolSession {
         return data != null ? data.size() : -1;
     }
 
-    /** Drops a half-received message: its queue file goes away uncommitted, DATA counts as failed. */
+    /**
+     * Drops a half-received message (its queue file goes away uncommitted, DATA counts as failed)
+     * and an unfinished AUTH exchange.
+     */
     private void abortData() {
+        if (dialog != null) {
+            dialog.abort();
+            dialog = null;
+        }
         if (data != null) {
             stats.record("DATA", false);
             data.discard();
@@ -263,17 +275,25 @@ public final class SmtpSession implements ProtocolSession {
         connection.write(sb);
     }
 
-    /** How the mail came in, for Received: and the envelope (RFC 3848: ESMTPS only for ESMTP). */
+    /**
+     * How the mail came in, for Received: and the envelope (RFC 3848): {@code ESMTP} plus {@code S}
+     * over TLS and {@code A} after AUTH; HELO stays {@code SMTP}, as in Postfix.
+     */
     public String protocol() {
         if (!state.esmtp()) {
             return "SMTP";
         }
-        return connection.isSecure() ? "ESMTPS" : "ESMTP";
+        return "ESMTP" + (connection.isSecure() ? "S" : "") + (state.saslUsername() != null ? "A" : "");
     }
 
     /** True when STARTTLS can be offered on this connection now. */
     public boolean tlsAvailable() {
         return !connection.isSecure() && connection.canStartTls() && settings.tlsOffered();
+    }
+
+    /** Hands the following input lines to {@code dialog} until it says it has ended. */
+    public void beginDialog(LineDialog dialog) {
+        this.dialog = dialog;
     }
 
     /** Switches to message mode until the final dot. */

@@ -141,9 +141,24 @@ public final class SmtpSettings {
         return getBoolean("smtpd_tls_received_header", true);
     }
 
-    /** {@code smtpd_tls_security_level}, lower case: {@code none}, {@code may} or {@code encrypt}. */
+    /**
+     * {@code smtpd_tls_security_level}, lower case: {@code none}, {@code may} or {@code encrypt}.
+     * As in Postfix, the pre-2.3 names count only while the level is not set (neither on the
+     * listener nor in main.cf): {@code smtpd_enforce_tls = yes} means {@code encrypt}, else
+     * {@code smtpd_use_tls = yes} means {@code may}, and either set to {@code no} means
+     * {@code none}. With none of them set, Tegami's default applies ({@code may}).
+     */
     public String tlsLevel() {
-        return get("smtpd_tls_security_level", "may").trim().toLowerCase(Locale.ROOT);
+        String level = own("smtpd_tls_security_level");
+        if (level == null || level.isBlank()) {
+            String enforce = own("smtpd_enforce_tls");
+            String use = own("smtpd_use_tls");
+            if (enforce != null || use != null) {
+                return isYes(enforce) ? "encrypt" : isYes(use) ? "may" : "none";
+            }
+            level = get("smtpd_tls_security_level", "may");
+        }
+        return level.trim().toLowerCase(Locale.ROOT);
     }
 
     /** True when STARTTLS may be offered at all (level other than none). */
@@ -156,6 +171,66 @@ public final class SmtpSettings {
     public boolean tlsRequired() {
         return switch (tlsLevel()) {
             case "encrypt", "verify", "secure", "fingerprint", "dane", "dane-only" -> true;
+            default -> false;
+        };
+    }
+
+    // ---- SASL (RFC 4954) ----
+
+    /** {@code smtpd_sasl_auth_enable}: whether AUTH exists at all (Postfix's default: no; on for submission). */
+    public boolean saslEnabled() {
+        return getBoolean("smtpd_sasl_auth_enable", false);
+    }
+
+    /** {@code smtpd_tls_auth_only}: no AUTH, not even offered, before TLS. */
+    public boolean tlsAuthOnly() {
+        return getBoolean("smtpd_tls_auth_only", false);
+    }
+
+    /** {@code broken_sasl_auth_clients}: also announce {@code AUTH=PLAIN ...} for Outlook Express 4 and friends. */
+    public boolean brokenSaslAuthClients() {
+        return getBoolean("broken_sasl_auth_clients", false);
+    }
+
+    /** Dovecot's {@code auth_mechanisms}, upper case, in the admin's order (Tegami's default: plain login). */
+    public List<String> authMechanisms() {
+        return getList("auth_mechanisms", "plain login").stream().map(m -> m.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /** Dovecot's {@code disable_plaintext_auth}: PLAIN and LOGIN only over TLS or from loopback. */
+    public boolean disablePlaintextAuth() {
+        return getBoolean("disable_plaintext_auth", true);
+    }
+
+    /** {@code smtpd_sasl_authenticated_header}: name the SASL user in Received: (Postfix's default: no). */
+    public boolean saslAuthenticatedHeader() {
+        return getBoolean("smtpd_sasl_authenticated_header", false);
+    }
+
+    /** {@code smtpd_sasl_response_limit}: the longest client response in an AUTH exchange, in bytes. */
+    public long saslResponseLimit() {
+        return getLong("smtpd_sasl_response_limit", 12288);
+    }
+
+    /**
+     * A parameter the admin set: the listener's option, else an explicit main.cf value; {@code null}
+     * when neither (defaults do not count).
+     */
+    private String own(String name) {
+        String option = listener == null ? null : listener.options().get(name);
+        if (option != null) {
+            return expand(option, parameters.get());
+        }
+        MailParameters main = parameters.get();
+        if (main != null && main.explicit().containsKey(name)) {
+            return main.get(name).orElse(null);
+        }
+        return null;
+    }
+
+    private static boolean isYes(String value) {
+        return value != null && switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> true;
             default -> false;
         };
     }

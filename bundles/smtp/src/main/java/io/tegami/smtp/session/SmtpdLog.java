@@ -24,6 +24,30 @@ public final class SmtpdLog {
         LOG.info("{}: client={}", queueId, client.nameAndAddress());
     }
 
+    /**
+     * Postfix's client line after AUTH:
+     * {@code <queue id>: client=host[ip], sasl_method=PLAIN, sasl_username=alice[, sasl_sender=...]}.
+     */
+    public static void client(String queueId, ClientInfo client, String saslMethod, String saslUsername, String saslSender) {
+        LOG.info(formatClient(queueId, client, saslMethod, saslUsername, saslSender));
+    }
+
+    /** The client line; SASL parts appear only when set. */
+    public static String formatClient(String queueId, ClientInfo client, String saslMethod, String saslUsername,
+            String saslSender) {
+        StringBuilder sb = new StringBuilder().append(queueId).append(": client=").append(client.nameAndAddress());
+        if (saslMethod != null) {
+            sb.append(", sasl_method=").append(saslMethod);
+        }
+        if (saslUsername != null) {
+            sb.append(", sasl_username=").append(saslUsername);
+        }
+        if (saslSender != null) {
+            sb.append(", sasl_sender=").append(saslSender);
+        }
+        return sb.toString();
+    }
+
     public static void disconnect(ClientInfo client, CommandStats stats) {
         LOG.info("disconnect from {}{}", client.nameAndAddress(), stats.format());
     }

@@ -15,6 +15,7 @@ public final class Transaction {
 
     private final MailAddress sender;
     private final String body;
+    private final String authSender;
     private final Instant arrival;
     // A set: a recipient named twice is delivered once, as Postfix's cleanup does.
     private final Set<MailAddress> recipients = new LinkedHashSet<>();
@@ -24,12 +25,25 @@ public final class Transaction {
     /**
      * @param sender the reverse-path
      * @param body the declared {@code BODY=} type ({@code 7BIT}, {@code 8BITMIME}) or {@code null}
+     * @param authSender the {@code AUTH=} parameter of MAIL (RFC 4954 section 5), logged as
+     *        Postfix's {@code sasl_sender}; {@code null} when absent or {@code <>}
      * @param arrival when MAIL FROM was accepted; Postfix dates its Received: header from it
      */
-    public Transaction(MailAddress sender, String body, Instant arrival) {
+    public Transaction(MailAddress sender, String body, String authSender, Instant arrival) {
         this.sender = sender;
         this.body = body;
+        this.authSender = authSender;
         this.arrival = arrival;
+    }
+
+    /** For a transaction without {@code AUTH=}. */
+    public Transaction(MailAddress sender, String body, Instant arrival) {
+        this(sender, body, null, arrival);
+    }
+
+    /** MAIL's {@code AUTH=} value, or {@code null}. */
+    public String authSender() {
+        return authSender;
     }
 
     public MailAddress sender() {

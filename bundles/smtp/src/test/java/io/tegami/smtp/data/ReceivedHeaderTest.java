@@ -47,6 +47,17 @@ class ReceivedHeaderTest {
     }
 
     @Test
+    void authenticatedSenderFollowsTheTlsLineAndCannotBreakTheComment() {
+        assertEquals("Received: from c (c [192.0.2.1])\n"
+                + "\t(using TLSv1.3 with cipher X (256/256 bits))\n"
+                + "\t(Authenticated sender: a?b?c?d?)\n"
+                + "\tby h (Tegami) with ESMTPSA id 1\n"
+                + "\tfor <a@h>; Fri, 27 Nov 2026 20:10:00 +0000 (UTC)\n",
+                new ReceivedHeader("c", "c", "192.0.2.1", "TLSv1.3 with cipher X (256/256 bits)", "a(b)c\\d\n",
+                        "h", "Tegami", "ESMTPSA", "1", "a@h", DATE).text());
+    }
+
+    @Test
     void datesAreInPostfixForm() {
         assertEquals("Sat,  5 Dec 2026 09:03:07 +0100 (CET)",
                 MailDate.format(ZonedDateTime.of(2026, 12, 5, 9, 3, 7, 0, ZoneId.of("Europe/Paris"))));

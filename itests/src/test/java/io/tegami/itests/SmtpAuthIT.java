@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
@@ -79,9 +78,6 @@ public class SmtpAuthIT {
         listener(home, "smtps", home.smtpsPort, "implicit", "smtpd_sasl_auth_enable = yes\n");
         return options(
                 composite(TegamiOptions.tegami(home.home)),
-                // The penalty tests run longer than surefire's 30 s stdin heartbeat, which the Gogo
-                // console would read as end of input and stop the framework.
-                frameworkProperty("gosh.args").value("--nointeractive"),
                 systemProperty("tegami.test.smtp").value(String.valueOf(home.smtpPort)),
                 systemProperty("tegami.test.submission").value(String.valueOf(home.submissionPort)),
                 systemProperty("tegami.test.smtps").value(String.valueOf(home.smtpsPort)));

@@ -45,6 +45,7 @@ final class PostfixDefaults {
         d.put("queue_run_delay", "300s");
         d.put("default_process_limit", "100");
         d.put("mail_location", "maildir:~/Maildir");
+        d.put("mailbox_special_use", "");
         d.put("passwd_file", "$data_directory/passwd");
         d.put("mail_home", "$data_directory/home/%u");
         d.put("admin_socket", "$data_directory/private/admin.sock");

@@ -3,9 +3,12 @@ package io.tegami.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tegami.api.config.MailParameters;
@@ -36,9 +39,12 @@ import org.slf4j.LoggerFactory;
  * The {@code local} transport: delivers to a local user's INBOX, like Postfix's local(8) with a
  * Maildir {@code home_mailbox}.
  *
- * <p>The user directory and the store may be absent or swapped at any time; without them, mail is
- * deferred ({@code 4.3.0}) and stays in the queue. Only an unknown user is a permanent failure.
- * The store is chosen by the {@code store.target} filter ({@code (type=maildir)} by default).
+ * <p>Every {@link MailStore} service is bound (a dynamic, multiple reference); the one used for
+ * a user is the one whose {@value MailStore#TYPE} property is the prefix of the user's
+ * {@code mail_location} (or of the userdb {@code mail} field, which overrides it, as in
+ * Dovecot): see {@link StoreTypes}. The user directory and the stores may be absent or swapped
+ * at any time; without them, mail is deferred ({@code 4.3.0}) and stays in the queue. Only an
+ * unknown user is a permanent failure.
  */
 @Component(service = DeliveryAgent.class, property = DeliveryAgent.TRANSPORT + "=local",
         configurationPid = LocalDeliveryAgent.PID)
@@ -50,13 +56,14 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
 
     static final String RELAY = "local";
 
-    /** Configuration: which store to deliver into. */
+    /** Configuration: which stores delivery may use at all. */
     @ObjectClassDefinition(id = PID, name = "Tegami local delivery",
             description = "The local delivery agent (transport=local).")
     @interface Config {
-        @AttributeDefinition(name = "Mail store", description = "Filter selecting the MailStore service to deliver "
-                + "into, as set from mail_location: (type=maildir) or (type=mbox).")
-        String store_target() default "(type=maildir)";
+        @AttributeDefinition(name = "Mail stores", description = "Filter on the MailStore services delivery may use. "
+                + "The store of each user is picked among them by the prefix of mail_location (or the userdb mail "
+                + "field): maildir: means (type=maildir), mbox: means (type=mbox).")
+        String store_target() default "(type=*)";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryAgent.class);
@@ -68,7 +75,7 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     private final MailParameters parameters;
     private final Clock clock;
     private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
-    private final AtomicReference<StoreBinding> store = new AtomicReference<>();
+    private final List<StoreBinding> stores = new CopyOnWriteArrayList<>();
 
     @Activate
     public LocalDeliveryAgent(@Reference(name = "parameters") MailParameters parameters) {
@@ -90,15 +97,26 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         directory.compareAndSet(d, null); // a greedy replacement binds the new one first
     }
 
-    @Reference(name = "store", target = "(type=maildir)", cardinality = ReferenceCardinality.OPTIONAL,
+    @Reference(name = "store", target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStore(MailStore s, Map<String, Object> properties) {
         Object type = properties.get(MailStore.TYPE);
-        store.set(new StoreBinding(s, type == null ? "mailbox" : type.toString()));
+        // Newest first: a replacement bound before the old one goes is the one used.
+        stores.add(0, new StoreBinding(s, type == null ? "" : type.toString().toLowerCase(Locale.ROOT)));
     }
 
     void unbindStore(MailStore s) {
-        store.updateAndGet(b -> b != null && b.store() == s ? null : b);
+        stores.removeIf(b -> b.store() == s);
+    }
+
+    /** The bound store of a type, or null. */
+    private StoreBinding store(String type) {
+        for (StoreBinding b : stores) {
+            if (b.type().equals(type)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -127,13 +145,15 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         if (user.isEmpty()) {
             return DeliveryResult.bounced("5.1.1", RELAY, "unknown user: \"" + name + "\"");
         }
-        StoreBinding target = store.get();
+        String type = StoreTypes.typeFor(user.get(), parameters);
+        StoreBinding target = store(type);
         if (target == null) {
-            return DeliveryResult.deferred("4.3.0", RELAY, "mail store unavailable");
+            // The store's bundle is stopped or not installed: keep the mail until it is back.
+            return DeliveryResult.deferred("4.3.0", RELAY, "mail store unavailable (" + type + ")");
         }
         try (MailboxSession session = target.store().open(user.get())) {
-            Mailbox inbox = session.open(MailboxSession.INBOX);
-            try (InputStream content = message.openContent();
+            try (Mailbox inbox = session.open(MailboxSession.INBOX);
+                    InputStream content = message.openContent();
                     InputStream withHeaders = DeliveryHeaders.prepend(message.envelope().sender(), recipient, content)) {
                 inbox.append(withHeaders, Set.of(), clock.instant());
             }

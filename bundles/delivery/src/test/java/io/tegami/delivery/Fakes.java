@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,13 @@ import java.util.Set;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.queue.QueuedMessage;
+import io.tegami.api.store.CopyResult;
+import io.tegami.api.store.FlagMode;
+import io.tegami.api.store.FlagUpdate;
 import io.tegami.api.store.MailStore;
+import io.tegami.api.store.MailboxAttributes;
+import io.tegami.api.store.MailboxInfo;
+import io.tegami.api.store.MailboxListener;
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.MessageInfo;
@@ -89,7 +96,12 @@ final class Fakes {
         DirectoryException failure;
 
         Directory with(String name) {
-            users.put(name, new User(name, -1, -1, Path.of("/home", name), Map.of()));
+            return with(name, Map.of());
+        }
+
+        /** A user with userdb extra fields ({@code userdb_mail=...}). */
+        Directory with(String name, Map<String, String> fields) {
+            users.put(name, new User(name, -1, -1, Path.of("/home", name), fields));
             return this;
         }
 
@@ -121,6 +133,7 @@ final class Fakes {
         boolean countOnly;
         long counted;
         int sessionsOpen;
+        int mailboxesOpen;
 
         @Override
         public MailboxSession open(User user) throws StoreException {
@@ -149,15 +162,16 @@ final class Fakes {
             }
 
             @Override
-            public List<String> list() {
-                return List.of(INBOX);
+            public List<MailboxInfo> list() {
+                return List.of(new MailboxInfo(INBOX, Set.of(MailboxAttributes.HAS_NO_CHILDREN)));
             }
 
             @Override
-            public Mailbox open(String name) throws StoreException {
+            public Mailbox open(String name, boolean readOnly) throws StoreException {
                 if (!name.equalsIgnoreCase(INBOX)) {
                     throw new StoreException(StoreException.Reason.NOT_FOUND, name);
                 }
+                mailboxesOpen++;
                 return new Inbox(user);
             }
 
@@ -177,11 +191,27 @@ final class Fakes {
             }
 
             @Override
+            public void subscribe(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void unsubscribe(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<String> subscriptions() {
+                return List.of();
+            }
+
+            @Override
             public void close() {
                 sessionsOpen--;
             }
         }
 
+        /** Delivery only appends: everything else fails loudly if it is ever called. */
         private final class Inbox implements Mailbox {
             private final User user;
 
@@ -195,6 +225,11 @@ final class Fakes {
             }
 
             @Override
+            public boolean readOnly() {
+                return false;
+            }
+
+            @Override
             public long uidValidity() {
                 return 1;
             }
@@ -202,6 +237,11 @@ final class Fakes {
             @Override
             public long uidNext() {
                 return appended.size() + 1;
+            }
+
+            @Override
+            public long highestModSeq() {
+                return 1;
             }
 
             @Override
@@ -231,18 +271,55 @@ final class Fakes {
             }
 
             @Override
+            public List<String> keywords() {
+                return List.of();
+            }
+
+            @Override
             public InputStream openMessage(long uid) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public void setFlags(long uid, Set<String> flags) {
+            public FlagUpdate updateFlags(Collection<Long> uids, FlagMode mode, Set<String> flags, long unchangedSince) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
             public List<Long> expunge() {
-                return List.of();
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<Long> expunge(Collection<Long> uids) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CopyResult copy(Collection<Long> uids, Mailbox target) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public CopyResult move(Collection<Long> uids, Mailbox target) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void refresh() {
+            }
+
+            @Override
+            public void addListener(MailboxListener listener) {
+            }
+
+            @Override
+            public void removeListener(MailboxListener listener) {
+            }
+
+            @Override
+            public void close() {
+                mailboxesOpen--;
             }
         }
     }

@@ -122,7 +122,7 @@ class LocalDeliveryAgentTest {
         assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.3.0", "user directory unavailable");
         agent.bindDirectory(directory);
         agent.unbindStore(store);
-        assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.3.0", "mail store unavailable");
+        assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.3.0", "mail store unavailable (maildir)");
         assertTrue(store.appended.isEmpty());
     }
 
@@ -156,15 +156,56 @@ class LocalDeliveryAgentTest {
     }
 
     @Test
-    void aGreedyStoreSwapKeepsTheNewStoreAndNamesItsType() {
-        Fakes.Store mbox = new Fakes.Store();
-        agent.bindStore(mbox, Map.of("type", "mbox")); // the better one arrives first...
+    void aGreedyStoreSwapKeepsTheNewStoreOfTheSameType() {
+        Fakes.Store newer = new Fakes.Store();
+        agent.bindStore(newer, Map.of("type", "maildir")); // the replacement arrives first...
         agent.unbindStore(store); // ...then the old one goes
-        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to mbox");
-        assertEquals(1, mbox.appended.size());
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        assertEquals(1, newer.appended.size());
         assertTrue(store.appended.isEmpty());
         agent.unbindStore(store); // a late unbind of the old one changes nothing
         assertEquals(Status.SENT, deliver("bob@example.org").status());
+        assertEquals(0, newer.mailboxesOpen, "the mailbox handle is closed");
+    }
+
+    @Test
+    void theStoreIsPickedByTheMailLocationPrefix() {
+        Fakes.Store mbox = new Fakes.Store();
+        agent.bindStore(mbox, Map.of("type", "mbox"));
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        parameters.values.put("mail_location", "mbox:~/mail:INBOX=/var/mail/%u");
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to mbox");
+        assertEquals(1, store.appended.size());
+        assertEquals(1, mbox.appended.size());
+        parameters.values.put("mail_location", "MailDir:~/Maildir:LAYOUT=fs");
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        parameters.values.put("mail_location", "~/Maildir");
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        assertEquals(3, store.appended.size());
+    }
+
+    @Test
+    void aUserdbMailFieldOverridesMailLocation() {
+        Fakes.Store mbox = new Fakes.Store();
+        agent.bindStore(mbox, Map.of("type", "mbox"));
+        directory.with("carol", Map.of("userdb_mail", "mbox:~/mail")).with("dave", Map.of("mail", "mbox:~/m"));
+        assertResult(deliver("carol@example.org"), Status.SENT, "2.0.0", "delivered to mbox");
+        assertResult(deliver("dave@example.org"), Status.SENT, "2.0.0", "delivered to mbox");
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        assertEquals(2, mbox.appended.size());
+        assertEquals("carol", mbox.appended.get(0).user().name());
+    }
+
+    @Test
+    void aMissingStoreTypeDefersWhileTheOtherStillDelivers() {
+        directory.with("carol", Map.of("userdb_mail", "mbox:~/mail"));
+        assertResult(deliver("carol@example.org"), Status.DEFERRED, "4.3.0", "mail store unavailable (mbox)");
+        assertResult(deliver("bob@example.org"), Status.SENT, "2.0.0", "delivered to maildir");
+        Fakes.Store mbox = new Fakes.Store();
+        agent.bindStore(mbox, Map.of("type", "mbox"));
+        assertResult(deliver("carol@example.org"), Status.SENT, "2.0.0", "delivered to mbox");
+        agent.unbindStore(mbox);
+        assertResult(deliver("carol@example.org"), Status.DEFERRED, "4.3.0", "mail store unavailable (mbox)");
     }
 
     @Test

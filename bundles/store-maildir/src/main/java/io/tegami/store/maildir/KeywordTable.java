@@ -1,6 +1,8 @@
 package io.tegami.store.maildir;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,17 @@ final class KeywordTable {
             }
         }
         return this;
+    }
+
+    /** The defined keywords in slot order. */
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     /** The file content: {@code <index> <name>} lines. */

@@ -62,13 +62,22 @@ final class MaildirFolders {
         FsSupport.fsyncDirectory(dir.getParent());
     }
 
-    /** Deletes a folder with its messages; its children stay. */
-    void delete(String name) throws StoreException, IOException {
+    /**
+     * Deletes a folder with its messages; its children stay (the name then lists as {@code \Noselect}).
+     *
+     * @param allNames every folder now, to tell a {@code \Noselect} parent from a missing name
+     */
+    void delete(String name, List<String> allNames) throws StoreException, IOException {
         if (MailboxNames.isInbox(name)) {
-            throw new StoreException(StoreException.Reason.INVALID_NAME, "INBOX cannot be deleted");
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "INBOX cannot be deleted");
         }
         Path dir = layout.mailboxDir(name);
         if (!Files.isDirectory(dir)) {
+            String prefix = name + MailboxNames.DELIMITER;
+            if (allNames.stream().anyMatch(n -> n.startsWith(prefix))) {
+                // Dovecot's answer for a name that exists only as its children's parent
+                throw new StoreException(StoreException.Reason.NOT_ALLOWED, "Mailbox has children, delete them first");
+            }
             throw new StoreException(StoreException.Reason.NOT_FOUND, "no mailbox " + name);
         }
         trash(dir, name);
@@ -100,8 +109,12 @@ final class MaildirFolders {
         FsSupport.deleteRecursively(trash);
     }
 
-    /** Renames a folder and its children ({@code A} to {@code B}, {@code A.x} to {@code B.x}). */
-    void rename(String from, String to, List<String> allNames) throws StoreException, IOException {
+    /**
+     * Renames a folder and its children ({@code A} to {@code B}, {@code A.x} to {@code B.x}).
+     *
+     * @return the maildirs that moved away (their open handles must be closed)
+     */
+    List<Path> rename(String from, String to, List<String> allNames) throws StoreException, IOException {
         if (!exists(from)) {
             throw new StoreException(StoreException.Reason.NOT_FOUND, "no mailbox " + from);
         }
@@ -110,7 +123,7 @@ final class MaildirFolders {
         }
         String prefix = from + MailboxNames.DELIMITER;
         if (to.startsWith(prefix)) {
-            throw new StoreException(StoreException.Reason.INVALID_NAME, "cannot rename " + from + " below itself");
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, "cannot rename " + from + " below itself");
         }
         List<String> children = new ArrayList<>();
         for (String n : allNames) {
@@ -123,6 +136,8 @@ final class MaildirFolders {
                 createOne(parent);
             }
         }
+        List<Path> moved = new ArrayList<>();
+        moved.add(layout.mailboxDir(from));
         move(from, to);
         for (String child : children) {
             String target = to + child.substring(from.length());
@@ -130,9 +145,11 @@ final class MaildirFolders {
                 LOG.warn("rename {} -> {}: {} exists already, {} left in place", from, to, target, child);
                 continue;
             }
+            moved.add(layout.mailboxDir(child));
             move(child, target);
         }
         FsSupport.fsyncDirectory(layout.root());
+        return moved;
     }
 
     private void move(String from, String to) throws StoreException, IOException {

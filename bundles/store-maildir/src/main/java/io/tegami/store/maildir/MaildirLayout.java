@@ -46,7 +46,7 @@ record MaildirLayout(Path root, Path inbox, Path controlRoot) {
     }
 
     private static Path below(Path dir, String name) throws StoreException {
-        String entry = "." + name;
+        String entry = "." + MailboxNames.diskName(name);
         Path p = dir.resolve(entry).normalize();
         // Belt and braces after MailboxNames: the result must be exactly one entry below dir.
         if (!dir.normalize().equals(p.getParent()) || !p.getFileName().toString().equals(entry)) {
@@ -54,6 +54,8 @@ record MaildirLayout(Path root, Path inbox, Path controlRoot) {
         }
         return p;
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MaildirLayout.class);
 
     /** INBOX, then every folder, sorted. */
     List<String> list() throws IOException {
@@ -63,8 +65,10 @@ record MaildirLayout(Path root, Path inbox, Path controlRoot) {
                 String entry = p.getFileName().toString();
                 // ".x" is a folder; "..x" is Dovecot's trash or not a valid name; "." and ".." never
                 if (entry.length() > 1 && entry.charAt(0) == '.' && entry.charAt(1) != '.' && Files.isDirectory(p)) {
-                    String name = entry.substring(1);
-                    if (!MailboxNames.isInbox(name)) {
+                    String name = MailboxNames.fromDisk(entry.substring(1));
+                    if (name == null) {
+                        LOG.debug("{}: not a modified UTF-7 folder name, ignored", p);
+                    } else if (!MailboxNames.isInbox(name)) {
                         names.add(name);
                     }
                 }

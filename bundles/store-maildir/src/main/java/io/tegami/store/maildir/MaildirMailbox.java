@@ -1,29 +1,34 @@
 package io.tegami.store.maildir;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tegami.api.store.CopyResult;
+import io.tegami.api.store.FlagMode;
+import io.tegami.api.store.FlagUpdate;
 import io.tegami.api.store.Mailbox;
+import io.tegami.api.store.MailboxListener;
 import io.tegami.api.store.MessageInfo;
 import io.tegami.api.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Maildir mailbox (tmp/ new/ cur/ plus Dovecot's control files). Message files keep LF line
- * endings; sizes reported are the stored sizes. The state kept here is only a cache of where
- * each UID's file was last seen: the disk is the truth, shared with Dovecot and mutt.
+ * A handle on one Maildir folder (tmp/ new/ cur/ plus Dovecot's control files). The disk is the
+ * truth, shared with Dovecot and mutt; what this JVM's sessions share lives in the folder's
+ * {@link FolderState}; what is this handle's own is its listeners and its \Recent messages.
+ * Message files keep LF line endings and are streamed with CRLF.
  */
 final class MaildirMailbox implements Mailbox {
 
@@ -31,18 +36,65 @@ final class MaildirMailbox implements Mailbox {
     private static final int RETRIES = 3;
 
     private final String name;
-    private final Path maildir;
-    private final UidListFile uidlist;
-    private final KeywordsFile keywords;
-    private final MaildirSync sync;
-    private final Map<Long, MaildirScanner.Found> located = new HashMap<>();
+    private final boolean readOnly;
+    private final FolderState state;
+    private final FolderRegistry registry;
+    private final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Long> recent = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private volatile boolean released;
+    private volatile long seenValidity;
 
-    MaildirMailbox(String name, Path maildir, Path controlDir) {
+    MaildirMailbox(String name, boolean readOnly, FolderState state, FolderRegistry registry) {
         this.name = name;
-        this.maildir = maildir;
-        this.uidlist = new UidListFile(controlDir);
-        this.keywords = new KeywordsFile(controlDir);
-        this.sync = new MaildirSync(maildir, uidlist);
+        this.readOnly = readOnly;
+        this.state = state;
+        this.registry = registry;
+        state.attach(this);
+    }
+
+    /** The operation an I/O call makes under the folder lock. */
+    interface Locked<T> {
+        T run() throws IOException, StoreException;
+    }
+
+    /** Runs {@code op} under the folder lock, mapping I/O failures and checking this handle is usable. */
+    <T> T locked(String what, Locked<T> op) throws StoreException {
+        ensureOpen();
+        state.lock.lock();
+        try {
+            ensureOpen();
+            T result = op.run();
+            ensureOpen();
+            return result;
+        } catch (IOException e) {
+            throw FsSupport.failure(name + ": " + what, e);
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    /** Syncs and remembers which UIDVALIDITY this handle has now told its caller. */
+    List<Entry> sync() throws IOException, StoreException {
+        List<Entry> entries = state.sync();
+        seenValidity = state.validity();
+        return entries;
+    }
+
+    private void ensureOpen() throws StoreException {
+        if (closed) {
+            throw new StoreException(StoreException.Reason.IO, name + ": mailbox closed");
+        }
+    }
+
+    void ensureWritable() throws StoreException {
+        if (readOnly) {
+            throw new StoreException(StoreException.Reason.NOT_ALLOWED, name + " is open read-only");
+        }
+    }
+
+    FolderState state() {
+        return state;
     }
 
     @Override
@@ -51,222 +103,223 @@ final class MaildirMailbox implements Mailbox {
     }
 
     @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    @Override
     public long uidValidity() throws StoreException {
-        try {
-            return sync.list().uidValidity();
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": reading " + UidListFile.NAME, e);
-        }
+        return locked("reading " + UidListFile.NAME, () -> {
+            sync();
+            return state.validity();
+        });
     }
 
     @Override
     public long uidNext() throws StoreException {
-        try {
-            return sync.list().nextUid();
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": reading " + UidListFile.NAME, e);
-        }
+        return locked("reading " + UidListFile.NAME, () -> {
+            sync();
+            return state.uidlist.read().map(UidList::nextUid).orElse(1L);
+        });
+    }
+
+    @Override
+    public long highestModSeq() throws StoreException {
+        return locked("reading " + ModSeqLog.NAME, () -> {
+            sync();
+            return Math.max(1, state.modseqs.highest());
+        });
     }
 
     @Override
     public long append(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
-        Set<String> wanted = flags == null ? Set.of() : flags;
-        Instant date = internalDate == null ? Instant.now() : internalDate;
-        String unique = UniqueNames.next(Instant.now());
-        Path tmp = maildir.resolve("tmp").resolve(unique);
-        try {
-            MessageFileWriter.Sizes sizes = MessageFileWriter.write(tmp, content, date);
-            String base = UniqueNames.withSizes(unique, sizes.size(), sizes.vsize());
-            // The move into new/ or cur/ and the UID assignment happen under the uidlist lock, so
-            // that no other writer's sync can number this file before we do.
-            try (DotLock lock = uidlist.lock()) {
-                KeywordTable table = keywords.define(MaildirFlags.keywords(wanted));
-                String letters = MaildirFlags.encode(wanted, table, "");
-                MaildirScanner.Found target = letters.isEmpty()
-                        ? new MaildirScanner.Found(base, base, true)
-                        : new MaildirScanner.Found(base, base + ":2," + letters, false);
-                Path dest = target.path(maildir);
-                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
-                FsSupport.fsyncDirectory(dest.getParent());
-                UidList list = uidlist.read().map(UidList::upgraded)
-                        .orElseGet(() -> UidList.create(UidValidity.next()));
-                long uid = list.nextUid();
-                uidlist.write(list.append(base));
-                located.put(uid, target);
-                LOG.debug("{}: appended {} as UID {}", maildir, target.fileName(), uid);
-                return uid;
-            }
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": append", e);
-        } finally {
-            deleteQuietly(tmp);
-        }
+        ensureOpen();
+        ensureWritable();
+        Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
+        return FolderWriter.append(this, content, flags, date).uid();
     }
 
     @Override
     public List<MessageInfo> messages() throws StoreException {
-        try {
-            for (int attempt = 1; ; attempt++) {
-                List<MessageInfo> result = readMessages(attempt == RETRIES);
-                if (result != null) {
-                    return result;
-                }
+        return locked("listing messages", () -> {
+            List<Entry> entries = sync();
+            if (!readOnly) {
+                state.claim(this, entries);
             }
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": listing messages", e);
-        }
+            KeywordTable table = state.keywords.read();
+            List<MessageInfo> out = new ArrayList<>(entries.size());
+            for (Entry e : entries) {
+                out.add(info(state.entry(e.uid()) == null ? e : state.entry(e.uid()), table));
+            }
+            return out;
+        });
     }
 
-    /** The messages, or null if a file moved while we read it and another pass is worth it. */
-    private List<MessageInfo> readMessages(boolean lastAttempt) throws IOException {
-        MaildirSync.State state = refresh();
-        KeywordTable table = keywords.read();
-        List<MessageInfo> result = new ArrayList<>(state.messages().size());
-        for (MaildirSync.Message m : state.messages()) {
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(m.file().path(maildir), BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
-                if (!lastAttempt) {
-                    return null; // renamed (flags) or expunged by another client just now
-                }
-                continue;
-            }
-            MaildirFilename fn = MaildirFilename.parse(m.file().fileName());
-            long size = fn.field('S').orElse(attrs.size());
-            result.add(new MessageInfo(m.uid(), size, attrs.lastModifiedTime().toInstant(),
-                    MaildirFlags.decode(fn.flagChars(), table)));
-        }
-        return result;
+    MessageInfo info(Entry e, KeywordTable table) {
+        return new MessageInfo(e.uid(), e.size(), e.vsize(), e.date(), MaildirFlags.decode(e.letters(), table),
+                Math.max(1, e.modSeq()), state.isRecent(this, e.uid()));
+    }
+
+    @Override
+    public List<String> keywords() throws StoreException {
+        return locked("reading " + KeywordsFile.NAME, () -> state.keywords.read().names());
+    }
+
+    @Override
+    public boolean acceptsNewKeywords() throws StoreException {
+        return locked("reading " + KeywordsFile.NAME, () -> state.keywords.read().names().size() < KeywordTable.SLOTS);
     }
 
     @Override
     public InputStream openMessage(long uid) throws StoreException {
-        try {
-            for (int attempt = 1; ; attempt++) {
-                MaildirScanner.Found f = locate(uid, attempt > 1);
-                try {
-                    return Files.newInputStream(f.path(maildir));
-                } catch (NoSuchFileException e) {
-                    if (attempt == RETRIES) {
-                        throw notFound(uid);
-                    }
+        for (int attempt = 1; ; attempt++) {
+            Entry e = locked("reading UID " + uid, () -> {
+                Entry known = state.initialized() ? state.entry(uid) : null;
+                if (known == null) {
+                    sync();
+                    known = state.entry(uid);
                 }
+                return known;
+            });
+            if (e == null) {
+                throw notFound(uid);
             }
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": reading UID " + uid, e);
+            try {
+                // Once open the file stays readable even if it is expunged (unlinked) meanwhile.
+                return new CrlfInputStream(new BufferedInputStream(Files.newInputStream(e.file().path(state.maildir)), 65536));
+            } catch (NoSuchFileException ex) {
+                if (attempt == RETRIES) {
+                    throw notFound(uid);
+                }
+                locked("reading UID " + uid, this::sync); // renamed (flags) by another program: look again
+            } catch (IOException ex) {
+                throw FsSupport.failure(name + ": reading UID " + uid, ex);
+            }
         }
     }
 
     @Override
-    public void setFlags(long uid, Set<String> flags) throws StoreException {
-        Set<String> wanted = flags == null ? Set.of() : flags;
-        try {
-            KeywordTable table = keywordsFor(wanted);
-            for (int attempt = 1; ; attempt++) {
-                MaildirScanner.Found f = locate(uid, attempt > 1);
-                MaildirFilename fn = MaildirFilename.parse(f.fileName());
-                String letters = MaildirFlags.encode(wanted, table, fn.flagChars());
-                MaildirScanner.Found target = new MaildirScanner.Found(f.base(),
-                        fn.withFlagChars(letters).fileName(), false);
-                if (target.equals(f)) {
-                    return;
-                }
-                try {
-                    // A flag change is a rename; like Dovecot's default fsync_mode we do not
-                    // fsync it: after a crash the message is intact, at worst with old flags.
-                    Files.move(f.path(maildir), target.path(maildir), StandardCopyOption.ATOMIC_MOVE);
-                    located.put(uid, target);
-                    return;
-                } catch (NoSuchFileException e) {
-                    if (attempt == RETRIES) {
-                        throw notFound(uid);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": setting flags of UID " + uid, e);
-        }
+    public FlagUpdate updateFlags(Collection<Long> uids, FlagMode mode, Set<String> flags, long unchangedSince)
+            throws StoreException {
+        ensureWritable();
+        return FolderWriter.updateFlags(this, uids, mode, flags, unchangedSince);
     }
 
     @Override
     public List<Long> expunge() throws StoreException {
-        try {
-            MaildirSync.State before = refresh();
-            List<Long> removed = new ArrayList<>();
-            for (MaildirSync.Message m : before.messages()) {
-                if (MaildirFilename.parse(m.file().fileName()).flagChars().indexOf('T') >= 0) {
-                    try {
-                        Files.delete(m.file().path(maildir));
-                    } catch (NoSuchFileException e) {
-                        // renamed or removed meanwhile: the sync below tells which
-                    }
-                    removed.add(m.uid());
+        ensureWritable();
+        return FolderWriter.expunge(this, null, false);
+    }
+
+    @Override
+    public List<Long> expunge(Collection<Long> uids) throws StoreException {
+        ensureWritable();
+        return FolderWriter.expunge(this, uids, false);
+    }
+
+    @Override
+    public CopyResult copy(Collection<Long> uids, Mailbox target) throws StoreException {
+        ensureOpen();
+        return MaildirCopier.copy(this, uids, target);
+    }
+
+    @Override
+    public CopyResult move(Collection<Long> uids, Mailbox target) throws StoreException {
+        ensureWritable();
+        CopyResult r = MaildirCopier.copy(this, uids, target);
+        FolderWriter.expunge(this, r.uids().keySet(), true);
+        return r;
+    }
+
+    @Override
+    public void refresh() throws StoreException {
+        locked("refreshing", this::sync);
+    }
+
+    @Override
+    public void addListener(MailboxListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(MailboxListener listener) {
+        listeners.remove(listener);
+    }
+
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /** Called by the folder state (lock held) with changes made elsewhere. */
+    void deliver(Changes c, KeywordTable table) {
+        List<MessageInfo> added = c.added().stream().map(e -> info(e, table)).toList();
+        List<MessageInfo> flags = c.flagsChanged().stream().map(e -> info(e, table)).toList();
+        for (MailboxListener l : listeners) {
+            try {
+                if (!c.expunged().isEmpty()) {
+                    l.expunged(c.expunged());
                 }
+                if (!added.isEmpty()) {
+                    l.added(added);
+                }
+                if (!flags.isEmpty()) {
+                    l.flagsChanged(flags);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: mailbox listener {} failed: {}", name, l, e.toString());
             }
-            if (removed.isEmpty()) {
-                return removed;
-            }
-            FsSupport.fsyncDirectory(maildir.resolve("cur"));
-            FsSupport.fsyncDirectory(maildir.resolve("new"));
-            MaildirSync.State after = refresh(); // drops the deleted files' records
-            for (MaildirSync.Message m : after.messages()) {
-                removed.remove(m.uid());
-            }
-            return removed;
-        } catch (IOException e) {
-            throw FsSupport.failure(name + ": expunge", e);
         }
     }
 
-    private MaildirSync.State refresh() throws IOException {
-        MaildirSync.State state = sync.sync();
-        located.clear();
-        for (MaildirSync.Message m : state.messages()) {
-            located.put(m.uid(), m.file());
-        }
-        return state;
+    void addRecent(Collection<Long> uids) {
+        recent.addAll(uids);
     }
 
-    /** Where a UID's file is: the cached place, or after a fresh scan when asked or unknown. */
-    private MaildirScanner.Found locate(long uid, boolean rescan) throws IOException, StoreException {
-        MaildirScanner.Found f = rescan ? null : located.get(uid);
-        if (f == null) {
-            refresh();
-            f = located.get(uid);
-        }
-        if (f == null) {
-            throw notFound(uid);
-        }
-        return f;
+    boolean hasRecent(long uid) {
+        return recent.contains(uid);
     }
 
-    /** The keyword table with letters for every keyword in {@code flags}, defining new ones. */
-    private KeywordTable keywordsFor(Set<String> flags) throws IOException {
-        KeywordTable table = keywords.read();
-        List<String> missing = new ArrayList<>();
-        for (String k : MaildirFlags.keywords(flags)) {
-            if (table.letter(k) == 0) {
-                missing.add(k);
+    void forgetRecent(Collection<Long> uids) {
+        recent.removeAll(uids);
+    }
+
+    long seenValidity() {
+        return seenValidity;
+    }
+
+    /** Ends this handle from outside (folder deleted or renamed, index rebuilt, store stopping). */
+    void markClosed() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (MailboxListener l : listeners) {
+            try {
+                l.closed();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: mailbox listener {} failed: {}", name, l, e.toString());
             }
         }
-        if (missing.isEmpty()) {
-            return table;
-        }
-        try (DotLock lock = uidlist.lock()) { // Dovecot's rule for dovecot-keywords
-            return keywords.define(missing);
+        listeners.clear();
+    }
+
+    /** Whether the caller closed this handle (so a session need not track it any more). */
+    boolean isClosedByOwner() {
+        return released;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        listeners.clear();
+        state.detach(this);
+        if (!released) {
+            released = true;
+            registry.release(state);
         }
     }
 
-    private StoreException notFound(long uid) {
+    StoreException notFound(long uid) {
         return new StoreException(StoreException.Reason.NOT_FOUND, name + ": no message with UID " + uid);
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            LOG.warn("cannot remove {}: {}", tmp, e.toString());
-        }
     }
 }

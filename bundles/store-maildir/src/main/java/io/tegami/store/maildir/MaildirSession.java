@@ -3,27 +3,37 @@ package io.tegami.store.maildir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.tegami.api.store.Mailbox;
+import io.tegami.api.store.MailboxInfo;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
 
 /**
- * One user's Maildir++ mailboxes. Holds no open files: every operation goes to disk, which other
- * sessions, Dovecot and mutt share.
+ * One user's Maildir++ folder tree. Holds no open files: every operation goes to disk, which
+ * other sessions, Dovecot and mutt share. Handles opened here are closed with the session.
  */
 final class MaildirSession implements MailboxSession {
 
     private final User user;
     private final MaildirLayout layout;
     private final MaildirFolders folders;
+    private final FolderRegistry registry;
+    private final Map<String, String> specialUse;
+    private final SubscriptionsFile subscriptions;
+    private final List<MaildirMailbox> opened = new ArrayList<>();
 
-    MaildirSession(User user, MaildirLayout layout) {
+    MaildirSession(User user, MaildirLayout layout, FolderRegistry registry, Map<String, String> specialUse) {
         this.user = user;
         this.layout = layout;
         this.folders = new MaildirFolders(layout);
+        this.registry = registry;
+        this.specialUse = specialUse;
+        this.subscriptions = new SubscriptionsFile(layout.separateControl() ? layout.controlRoot() : layout.root());
     }
 
     @Override
@@ -37,16 +47,16 @@ final class MaildirSession implements MailboxSession {
     }
 
     @Override
-    public List<String> list() throws StoreException {
+    public List<MailboxInfo> list() throws StoreException {
         try {
-            return layout.list();
+            return FolderLister.list(layout.list(), specialUse);
         } catch (IOException e) {
             throw FsSupport.failure("listing mailboxes of " + user.name(), e);
         }
     }
 
     @Override
-    public Mailbox open(String name) throws StoreException {
+    public Mailbox open(String name, boolean readOnly) throws StoreException {
         String n = MailboxNames.normalize(name);
         Path dir = layout.mailboxDir(n);
         if (!Files.isDirectory(dir)) {
@@ -59,7 +69,16 @@ final class MaildirSession implements MailboxSession {
             if (layout.separateControl()) {
                 FsSupport.createPrivateDirectories(control);
             }
-            return new MaildirMailbox(n, dir, control);
+            FolderState state = registry.acquire(dir, control);
+            if (state == null) {
+                throw new StoreException(StoreException.Reason.IO, "the maildir store is stopping");
+            }
+            MaildirMailbox box = new MaildirMailbox(n, readOnly, state, registry);
+            synchronized (opened) {
+                opened.removeIf(b -> b.isClosedByOwner());
+                opened.add(box);
+            }
+            return box;
         } catch (IOException e) {
             throw FsSupport.failure("opening " + n, e);
         }
@@ -79,7 +98,9 @@ final class MaildirSession implements MailboxSession {
     public void delete(String name) throws StoreException {
         String n = MailboxNames.normalize(name);
         try {
-            folders.delete(n);
+            Path dir = layout.mailboxDir(n);
+            folders.delete(n, layout.list());
+            registry.closeFolders(List.of(dir));
         } catch (IOException e) {
             throw FsSupport.failure("deleting " + n, e);
         }
@@ -92,8 +113,18 @@ final class MaildirSession implements MailboxSession {
         try {
             if (MailboxNames.isInbox(f)) {
                 new InboxMover(layout, folders).moveTo(t);
+                FolderState inbox = registry.find(layout.inbox());
+                if (inbox != null) {
+                    // INBOX's open sessions see its messages go, as if expunged by another program
+                    inbox.lock.lock();
+                    try {
+                        inbox.sync();
+                    } finally {
+                        inbox.lock.unlock();
+                    }
+                }
             } else {
-                folders.rename(f, t, layout.list());
+                registry.closeFolders(folders.rename(f, t, layout.list()));
             }
         } catch (IOException e) {
             throw FsSupport.failure("renaming " + f + " to " + t, e);
@@ -101,7 +132,43 @@ final class MaildirSession implements MailboxSession {
     }
 
     @Override
+    public void subscribe(String name) throws StoreException {
+        String n = MailboxNames.normalize(name);
+        try {
+            subscriptions.set(n, true);
+        } catch (IOException e) {
+            throw FsSupport.failure("subscribing to " + n, e);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String name) throws StoreException {
+        String n = MailboxNames.normalize(name);
+        try {
+            subscriptions.set(n, false);
+        } catch (IOException e) {
+            throw FsSupport.failure("unsubscribing from " + n, e);
+        }
+    }
+
+    @Override
+    public List<String> subscriptions() throws StoreException {
+        try {
+            return subscriptions.read();
+        } catch (IOException e) {
+            throw FsSupport.failure("reading subscriptions of " + user.name(), e);
+        }
+    }
+
+    @Override
     public void close() {
-        // nothing held open
+        List<MaildirMailbox> all;
+        synchronized (opened) {
+            all = new ArrayList<>(opened);
+            opened.clear();
+        }
+        for (MaildirMailbox b : all) {
+            b.close();
+        }
     }
 }

@@ -7,11 +7,13 @@ import java.util.Set;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.store.MailStore;
+import io.tegami.api.store.MailboxAttributes;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +30,32 @@ public final class MaildirStore implements MailStore {
     private static final Logger LOG = LoggerFactory.getLogger(MaildirStore.class);
     static final String DEFAULT_LOCATION = "maildir:~/Maildir";
 
+    /** Special-use names by configuration ({@code Sent=\Sent, ...}); empty means the usual names. */
+    static final String SPECIAL_USE = "mailbox_special_use";
+
     private final MailParameters params;
+    private final FolderRegistry registry = new FolderRegistry();
 
     @Activate
     public MaildirStore(@Reference(name = "params") MailParameters params) {
         this.params = params;
     }
 
+    /**
+     * The bundle is stopping (or the component is replaced): every open mailbox handle is closed,
+     * so IMAP and POP3 sessions end cleanly, and later calls fail with a temporary error.
+     */
+    @Deactivate
+    void deactivate() {
+        registry.shutdown();
+        LOG.info("maildir store stopped; open mailboxes closed");
+    }
+
     @Override
     public MailboxSession open(User user) throws StoreException {
+        if (registry.stopped()) {
+            throw new StoreException(StoreException.Reason.IO, "the maildir store is stopping");
+        }
         MaildirLayout layout = layout(user);
         try {
             MaildirLayout.createMaildir(layout.root(), false);
@@ -49,7 +68,8 @@ public final class MaildirStore implements MailStore {
         } catch (IOException e) {
             throw FsSupport.failure("creating the maildir of " + user.name() + " at " + layout.root(), e);
         }
-        return new MaildirSession(user, layout);
+        return new MaildirSession(user, layout, registry,
+                MailboxAttributes.parseSpecialUse(params.get(SPECIAL_USE).orElse("")));
     }
 
     /** Where this user's mail is, from the userdb's mail field or mail_location. */

@@ -64,7 +64,7 @@ final class UidListFile {
             return Optional.of(list);
         } catch (UidListCodec.CorruptException e) {
             // Dovecot unlinks a broken uidlist and rebuilds it with a new UIDVALIDITY; so do we.
-            LOG.error("{} is broken ({}); it will be rebuilt and clients will see a new UIDVALIDITY",
+            LOG.warn("{} is broken ({}); it will be rebuilt and clients will see a new UIDVALIDITY",
                     file, e.getMessage());
             return Optional.empty();
         }

@@ -91,10 +91,17 @@ class MaildirMailboxTest {
         assertEquals(2, inbox.append(mail("x\n"), null, null));
         List<MessageInfo> msgs = inbox.messages();
         assertEquals(List.of(1L, 2L), msgs.stream().map(MessageInfo::uid).toList());
-        assertEquals(new MessageInfo(1, lf.length(), DATE, Set.of()), msgs.get(0));
+        MessageInfo first = msgs.get(0);
+        assertEquals(lf.length(), first.size(), "the stored (LF) size");
+        assertEquals(MAIL.length(), first.rfc822Size(), "RFC822.SIZE from W=");
+        assertEquals(DATE, first.internalDate());
+        assertEquals(Set.of(), first.flags());
+        assertTrue(first.recent());
         try (InputStream in = inbox.openMessage(1)) {
-            assertEquals(lf, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(MAIL, new String(in.readAllBytes(), StandardCharsets.UTF_8), "read back with CRLF");
         }
+        assertEquals(List.of(), names(maildir.resolve("new")), "seen by a session: moved to cur/, as Dovecot does");
+        assertTrue(names(maildir.resolve("cur")).get(0).endsWith(":2,"));
     }
 
     @Test
@@ -106,7 +113,7 @@ class MaildirMailboxTest {
         assertEquals("0 $Junk\n", Files.readString(maildir.resolve("dovecot-keywords")));
         assertEquals(Set.of(Flags.SEEN, Flags.FLAGGED, "$Junk"), inbox.messages().get(0).flags());
 
-        inbox.setFlags(uid, Set.of(Flags.ANSWERED, Flags.DRAFT, "Work", "$Junk"));
+        inbox.setFlags(List.of(uid), Set.of(Flags.ANSWERED, Flags.DRAFT, "Work", "$Junk"));
         String renamed = names(maildir.resolve("cur")).get(0);
         assertEquals(name.substring(0, name.indexOf(':')) + ":2,DRab", renamed);
         assertEquals("0 $Junk\n1 Work\n", Files.readString(maildir.resolve("dovecot-keywords")));
@@ -119,13 +126,13 @@ class MaildirMailboxTest {
         Mailbox inbox = inbox();
         inbox.append(mail(MAIL), Set.of(), DATE);
         long uid = inbox.append(mail(MAIL), Set.of(), DATE);
-        inbox.setFlags(uid, Set.of(Flags.SEEN));
+        inbox.setFlags(List.of(uid), Set.of(Flags.SEEN));
         assertEquals(1, names(maildir.resolve("new")).size());
         assertTrue(names(maildir.resolve("cur")).get(0).endsWith(":2,S"));
-        inbox.setFlags(uid, Set.of());
+        inbox.setFlags(List.of(uid), Set.of());
         assertTrue(names(maildir.resolve("cur")).get(0).endsWith(":2,"), "no flags: stays in cur/ with :2,");
         assertEquals(List.of(1L, 2L), inbox.messages().stream().map(MessageInfo::uid).toList());
-        assertThrows(StoreException.class, () -> inbox.setFlags(99, Set.of(Flags.SEEN)));
+        assertEquals(List.of(), inbox.setFlags(List.of(99L), Set.of(Flags.SEEN)), "unknown UIDs are ignored");
     }
 
     @Test
@@ -134,10 +141,10 @@ class MaildirMailboxTest {
         inbox.append(mail("1\n"), Set.of(), DATE);
         inbox.append(mail("2\n"), Set.of(Flags.DELETED), DATE);
         inbox.append(mail("3\n"), Set.of(Flags.SEEN), DATE);
-        inbox.setFlags(3, Set.of(Flags.SEEN, Flags.DELETED));
+        inbox.setFlags(List.of(3L), Set.of(Flags.SEEN, Flags.DELETED));
         assertEquals(List.of(2L, 3L), inbox.expunge());
         assertEquals(List.of(1L), inbox.messages().stream().map(MessageInfo::uid).toList());
-        assertEquals(List.of(), names(maildir.resolve("cur")));
+        assertEquals(1, names(maildir.resolve("cur")).size(), "only message 1 is left (moved to cur/ when listed)");
         assertTrue(Files.readString(maildir.resolve("dovecot-uidlist")).matches("3 V\\d+ N4 G\\w+\n1 :[^\n]+\n"));
         assertEquals(4, inbox.append(mail("4\n"), Set.of(), DATE), "UIDs are never reused");
         assertEquals(List.of(), inbox.expunge());
@@ -156,13 +163,14 @@ class MaildirMailboxTest {
         List<MessageInfo> msgs = inbox.messages();
         assertEquals(List.of(1L, 2L, 3L), msgs.stream().map(MessageInfo::uid).toList());
         try (InputStream in = inbox.openMessage(2)) {
-            assertEquals("first\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals("first\r\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        assertEquals(7, msgs.get(1).rfc822Size(), "no W=: counted");
         assertEquals(7, msgs.get(2).size(), "no S= in the name: the file size");
         assertEquals(4, inbox.uidNext());
         assertEquals(4, inbox.append(mail("later\n"), Set.of(), DATE));
         // mutt marks the first external one read: same base, new name in cur/
-        Files.move(maildir.resolve("new/1700000001.M9P7.other"), maildir.resolve("cur/1700000001.M9P7.other:2,S"));
+        Files.move(maildir.resolve("cur/1700000001.M9P7.other:2,"), maildir.resolve("cur/1700000001.M9P7.other:2,S"));
         MessageInfo two = inbox.messages().get(1);
         assertEquals(2, two.uid());
         assertEquals(Set.of(Flags.SEEN), two.flags());
@@ -216,8 +224,11 @@ class MaildirMailboxTest {
         inbox.append(mail("x\n"), Set.of(), DATE);
         long v = inbox.uidValidity();
         Files.writeString(maildir.resolve("dovecot-uidlist"), "garbage\n");
-        assertEquals(List.of(1L), inbox.messages().stream().map(MessageInfo::uid).toList());
-        assertTrue(inbox.uidValidity() != v);
+        Mailbox again = inbox();
+        assertEquals(List.of(1L), again.messages().stream().map(MessageInfo::uid).toList());
+        assertTrue(again.uidValidity() != v);
+        StoreException closed = assertThrows(StoreException.class, inbox::messages);
+        assertEquals(StoreException.Reason.IO, closed.reason(), "a handle that saw the old UIDVALIDITY is closed");
     }
 
     @Test

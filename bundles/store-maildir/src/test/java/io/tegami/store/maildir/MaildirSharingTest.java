@@ -109,10 +109,10 @@ class MaildirSharingTest {
         Mailbox a = inbox();
         Mailbox b = inbox();
         a.append(mail("x\n"), Set.of(), DATE);
-        b.setFlags(1, Set.of(Flags.SEEN)); // b never listed: it has to find the file itself
+        b.setFlags(List.of(1L), Set.of(Flags.SEEN)); // b never listed: it has to find the file itself
         assertEquals(Set.of(Flags.SEEN), a.messages().get(0).flags());
         try (InputStream in = a.openMessage(1)) { // a's cached name is stale: found again
-            assertEquals("x\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals("x\r\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -44,6 +44,11 @@ final class PostfixDefaults {
         d.put("maximal_backoff_time", "4000s");
         d.put("queue_run_delay", "300s");
         d.put("default_process_limit", "100");
+        d.put("delay_warning_time", "0h");
+        d.put("double_bounce_sender", "double-bounce");
+        d.put("2bounce_notice_recipient", "postmaster");
+        d.put("default_destination_concurrency_limit", "20");
+        d.put("header_size_limit", "102400");
         d.put("mail_location", "maildir:~/Maildir");
         d.put("mailbox_special_use", "");
         d.put("passwd_file", "$data_directory/passwd");

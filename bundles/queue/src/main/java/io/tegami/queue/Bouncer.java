@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
+import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.MailQueue;
@@ -17,20 +18,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a message's bounce log into one non-delivery notification, queued with the null sender
- * through the same queue, as Postfix's bounce daemon does at the end of a delivery pass.
+ * Queues delivery status notifications through the same queue, as Postfix's bounce daemon does:
+ * a non-delivery notice to the sender at the end of a delivery pass, a "delayed mail" warning,
+ * and the double bounce.
+ *
+ * <p>Who is told, Postfix's way:
+ * <ul>
+ *   <li>a message with a real sender: the sender, from the null sender {@code <>};</li>
+ *   <li>a notification (null sender) that cannot be delivered: nobody may answer {@code <>}, so the
+ *       postmaster ({@code 2bounce_notice_recipient}) gets a copy, sent from
+ *       {@code double_bounce_sender@$myorigin};</li>
+ *   <li>that postmaster copy failing too: discarded, with a log line, so nothing can loop.</li>
+ * </ul>
  */
 final class Bouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bouncer.class);
 
     private final MailQueue queue;
-    private final Supplier<String> hostname;
+    private final MailParameters parameters;
     private final Clock clock;
 
-    Bouncer(MailQueue queue, Supplier<String> hostname, Clock clock) {
+    Bouncer(MailQueue queue, MailParameters parameters, Clock clock) {
         this.queue = queue;
-        this.hostname = hostname;
+        this.parameters = parameters;
         this.clock = clock;
     }
 
@@ -52,24 +63,83 @@ final class Bouncer {
             return deleteLog(message, bounceLog);
         }
         MailAddress sender = message.envelope().sender();
-        if (sender.isNullSender()) {
-            // Nobody to tell: a bounce of a bounce would loop. Postfix would tell the postmaster.
-            LOG.info("{}: undeliverable notification discarded (double bounce, {} recipient(s))",
-                    message.queueId(), failures.size());
+        if (sender.equals(doubleBounceSender())) {
+            // Postfix's "triple bounce": never sent, so that nothing can loop.
+            LOG.warn("{}: undeliverable postmaster notification discarded", message.queueId());
             return deleteLog(message, bounceLog);
         }
-        Envelope envelope = new Envelope(MailAddress.NULL_SENDER, List.of(sender), Map.of(Envelope.PROTOCOL, "local"));
-        try (MessageWriter w = queue.create(envelope)) {
-            DsnComposer.Report report = new DsnComposer.Report(w.queueId(), message.queueId(), sender,
-                    message.arrivalTime(), failures, message::openContent);
-            new DsnComposer(hostname.get(), clock.getZone()).write(report, clock.instant(), w.content());
-            String bounceId = w.commit();
-            LOG.info("{}: sender non-delivery notification: {}", message.queueId(), bounceId);
-        } catch (QueueException | IOException | RuntimeException e) {
-            LOG.warn("{}: cannot queue non-delivery notification: {}", message.queueId(), e.toString());
-            return false;
+        String bounceId;
+        if (sender.isNullSender()) {
+            MailAddress postmaster = qualify("2bounce_notice_recipient", "postmaster");
+            bounceId = send(message, DsnComposer.Kind.POSTMASTER, doubleBounceSender(), postmaster, failures);
+            if (bounceId != null) {
+                LOG.info("{}: postmaster non-delivery notification: {}", message.queueId(), bounceId);
+            }
+        } else {
+            bounceId = send(message, DsnComposer.Kind.FAILURE, MailAddress.NULL_SENDER, sender, failures);
+            if (bounceId != null) {
+                LOG.info("{}: sender non-delivery notification: {}", message.queueId(), bounceId);
+            }
         }
-        return deleteLog(message, bounceLog);
+        return bounceId != null && deleteLog(message, bounceLog);
+    }
+
+    /**
+     * Sends the sender a "delayed mail" warning for the recipients deferred in this pass.
+     *
+     * @return true if the warning was queued (or there is nobody to warn); false to try next pass
+     */
+    boolean delayed(SpoolMessage message, List<BounceLog.Entry> deferred) {
+        MailAddress sender = message.envelope().sender();
+        if (sender.isNullSender() || sender.equals(doubleBounceSender())) {
+            return true; // notifications are never warned about
+        }
+        String id = send(message, DsnComposer.Kind.DELAY, MailAddress.NULL_SENDER, sender, deferred);
+        if (id != null) {
+            LOG.info("{}: sender delay notification: {}", message.queueId(), id);
+        }
+        return id != null;
+    }
+
+    private String send(SpoolMessage message, DsnComposer.Kind kind, MailAddress from, MailAddress to,
+            List<BounceLog.Entry> entries) {
+        Envelope envelope = new Envelope(from, List.of(to), Map.of(Envelope.PROTOCOL, "local"));
+        try (MessageWriter w = queue.create(envelope)) {
+            DsnComposer.Report report = new DsnComposer.Report(kind, w.queueId(), message.queueId(),
+                    message.envelope().sender(), to, message.arrivalTime(), entries, message::openContent,
+                    parameters.getDuration("delay_warning_time", Duration.ZERO),
+                    parameters.getDuration("maximal_queue_lifetime", Duration.ofDays(5)));
+            new DsnComposer(hostname(), clock.getZone()).write(report, clock.instant(), w.content());
+            return w.commit();
+        } catch (QueueException | IOException | RuntimeException e) {
+            LOG.warn("{}: cannot queue {} notification: {}", message.queueId(),
+                    kind == DsnComposer.Kind.DELAY ? "delay" : "non-delivery", e.toString());
+            return null;
+        }
+    }
+
+    private String hostname() {
+        return parameters.get("myhostname", "localhost");
+    }
+
+    /** {@code double_bounce_sender@$myorigin}: the sender of postmaster copies. */
+    MailAddress doubleBounceSender() {
+        return qualify("double_bounce_sender", "double-bounce");
+    }
+
+    /**
+     * An address parameter, with {@code @$myorigin} appended when it has no domain; Postfix's
+     * default local part if the configured value is not an address.
+     */
+    private MailAddress qualify(String parameter, String fallback) {
+        String origin = parameters.get("myorigin", hostname());
+        String value = parameters.get(parameter, fallback).strip();
+        try {
+            return value.indexOf('@') > 0 ? MailAddress.parse(value) : MailAddress.of(value, origin);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("{} = {} is not an address; using {}", parameter, value, fallback);
+            return MailAddress.of(fallback, origin);
+        }
     }
 
     private static boolean deleteLog(SpoolMessage message, Path bounceLog) {

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tegami.api.delivery.DeliveryAgent;
@@ -101,8 +103,10 @@ final class DeliveryPass {
 
     private void deliverPending(SpoolMessage message, Instant activated) {
         for (SpoolHeader.Recipient rcpt : message.header().pending()) {
-            if (ctx.manager().stopping()) {
-                stopped = true; // the rest stays pending in active/ for the next start
+            if (ctx.manager().stopping() || ctx.manager().holdRequested(id)) {
+                // The rest stays pending in active/: for the next start, or until the message is
+                // released from the hold it goes to when this pass ends.
+                stopped = true;
                 return;
             }
             Instant started = ctx.clock().instant();
@@ -139,14 +143,30 @@ final class DeliveryPass {
             ctx.manager().awaitTransport(id, transport);
             return DeliveryResult.deferred("4.3.0", "none", TRANSPORT_UNAVAILABLE);
         }
-        try {
+        try (DestinationLimiter.Slot slot = ctx.limiter().acquire(destination(transport, rcpt), concurrencyLimit(transport))) {
             DeliveryResult r = agent.get().deliver(message, rcpt);
             return r != null ? r : DeliveryResult.deferred("4.3.0", transport, "delivery agent gave no result");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the recipient stays pending
+            return DeliveryResult.deferred("4.3.0", transport, "delivery interrupted");
         } catch (RuntimeException | LinkageError e) {
             // An agent that fails in a way it could not classify: temporary, so the mail is kept.
             LOG.warn("{}: {} delivery agent failed for <{}>", id, transport, rcpt, e);
             return DeliveryResult.deferred("4.3.0", transport, "delivery agent failed: " + e);
         }
+    }
+
+    /**
+     * Postfix's idea of a destination: the domain for most transports; for {@code local}, whose
+     * deliveries go one recipient at a time, the recipient.
+     */
+    static String destination(String transport, MailAddress rcpt) {
+        return transport + ":" + (transport.equals(Router.LOCAL) ? rcpt.toString() : rcpt.domain());
+    }
+
+    private long concurrencyLimit(String transport) {
+        long fallback = ctx.parameters().getLong("default_destination_concurrency_limit", 20);
+        return ctx.parameters().getLong(transport + "_destination_concurrency_limit", fallback);
     }
 
     private void finish(SpoolMessage message) {
@@ -167,7 +187,7 @@ final class DeliveryPass {
         if (deferred.isEmpty() && notified) {
             remove(message.file());
         } else {
-            defer(notified ? null : "cannot queue non-delivery notification");
+            defer(message, notified ? null : "cannot queue non-delivery notification");
         }
     }
 
@@ -198,7 +218,7 @@ final class DeliveryPass {
         DeliveryLog.expired(id, message.envelope().sender());
     }
 
-    private void defer(String bounceFailure) {
+    private void defer(SpoolMessage message, String bounceFailure) {
         Path deferLog = ctx.deferLog(id);
         DeferState previous = DeferState.read(deferLog).orElse(DeferState.NONE);
         int attempts = previous.attempts() + 1;
@@ -206,8 +226,11 @@ final class DeliveryPass {
                 ctx.duration("maximal_backoff_time", Duration.ofSeconds(4000)));
         Instant next = ctx.clock().instant().plus(wait);
         String reason = deferred.isEmpty() ? bounceFailure : deferred.get(deferred.size() - 1).result().detail();
+        Map<MailAddress, String> reasons = new LinkedHashMap<>();
+        deferred.forEach(d -> reasons.put(d.recipient(), d.result().detail()));
+        boolean warned = previous.warned() || warnIfDue(message);
         try {
-            new DeferState(attempts, next, reason).write(deferLog);
+            new DeferState(attempts, next, reason, reasons, warned).write(deferLog);
         } catch (IOException e) {
             LOG.warn("{}: cannot write defer log: {}", id, e.toString()); // a hint only; carry on
         }
@@ -224,14 +247,33 @@ final class DeliveryPass {
         ctx.manager().submitAt(id, next);
     }
 
+    /**
+     * Sends the one "delayed mail" warning of a message once it has waited {@code delay_warning_time}
+     * (0, Postfix's default, turns warnings off).
+     *
+     * @return true if the warning went out now
+     */
+    private boolean warnIfDue(SpoolMessage message) {
+        Duration after = ctx.duration("delay_warning_time", Duration.ZERO);
+        Instant now = ctx.clock().instant();
+        if (after.isZero() || after.isNegative() || deferred.isEmpty()
+                || now.isBefore(message.arrivalTime().plus(after))) {
+            return false;
+        }
+        List<BounceLog.Entry> entries = deferred.stream().map(d -> new BounceLog.Entry(d.recipient(), d.result().dsn(),
+                d.result().relay(), d.result().detail(), now)).toList();
+        return ctx.bouncer().delayed(message, entries);
+    }
+
     private void remove(Path file) {
+        // The hint first: a crash in between leaves a finished message that the next pass removes.
+        deleteQuietly(ctx.deferLog(id));
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.error("{}: cannot remove queue file: {}", id, e.toString()); // all done; a later pass only removes
             return;
         }
-        deleteQuietly(ctx.deferLog(id));
         DeliveryLog.removed(id);
     }
 

@@ -13,6 +13,7 @@ import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueEntry;
 import io.tegami.api.queue.QueueException;
+import io.tegami.api.queue.QueuedMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -101,6 +102,31 @@ public final class QueueComponent implements MailQueue {
     @Override
     public boolean delete(String queueId) throws QueueException {
         return queue().delete(queueId);
+    }
+
+    @Override
+    public boolean flush(String queueId) throws QueueException {
+        return queue().flush(queueId);
+    }
+
+    @Override
+    public boolean hold(String queueId) throws QueueException {
+        return queue().hold(queueId);
+    }
+
+    @Override
+    public boolean release(String queueId) throws QueueException {
+        return queue().release(queueId);
+    }
+
+    @Override
+    public boolean requeue(String queueId) throws QueueException {
+        return queue().requeue(queueId);
+    }
+
+    @Override
+    public Optional<QueuedMessage> open(String queueId) throws QueueException {
+        return queue().open(queueId);
     }
 
     private SpoolQueue queue() throws QueueException {

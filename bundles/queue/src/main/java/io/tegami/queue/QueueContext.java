@@ -15,10 +15,11 @@ import io.tegami.api.config.MailParameters;
  * @param router recipient to transport
  * @param bouncer queues non-delivery notifications
  * @param manager scheduling
+ * @param limiter per-destination concurrency
  * @param clock the time
  */
 record QueueContext(Spool spool, MailParameters parameters, AgentRegistry agents, Router router, Bouncer bouncer,
-        QueueManager manager, Clock clock) {
+        QueueManager manager, DestinationLimiter limiter, Clock clock) {
 
     Path deferLog(String queueId) {
         return spool.file(Spool.DEFER_LOG, queueId);

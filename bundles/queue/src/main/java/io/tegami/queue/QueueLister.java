@@ -65,8 +65,12 @@ final class QueueLister {
         try {
             SpoolHeader h = SpoolFormat.read(file);
             long size = Math.max(0, Files.size(file) - h.contentOffset());
-            String reason = DeferState.read(spool.file(Spool.DEFER_LOG, id)).map(DeferState::reason).orElse(null);
-            return Optional.of(new QueueEntry(id, queue, h.envelope(), h.pendingAddresses(), size, h.arrival(), reason));
+            DeferState state = DeferState.read(spool.file(Spool.DEFER_LOG, id)).orElse(DeferState.NONE);
+            // Reasons are those of the last pass; a recipient it did not reach has none.
+            List<QueueEntry.Recipient> recipients = h.pendingAddresses().stream()
+                    .map(a -> new QueueEntry.Recipient(a, state.reasons().get(a))).toList();
+            return Optional.of(new QueueEntry(id, queue, h.envelope(), h.pendingAddresses(), size, h.arrival(),
+                    state.reason(), recipients));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

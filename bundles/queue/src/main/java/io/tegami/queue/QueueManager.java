@@ -1,5 +1,6 @@
 package io.tegami.queue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,6 +35,21 @@ final class QueueManager {
         void run(String queueId, boolean force);
     }
 
+    /** What to do to a message when its pass has ended, as asked while it ran. */
+    interface AfterPass {
+        /**
+         * @param hold put it on hold ({@code postsuper -h} during the pass)
+         * @param reset start its back-off over ({@code postsuper -r} during the pass)
+         */
+        void run(String queueId, boolean hold, boolean reset);
+    }
+
+    /** Work done while no pass over one message can start (see {@link #exclusive}). */
+    interface Exclusive<T> {
+        /** @param passRunning true if a pass over the message is running right now */
+        T run(boolean passRunning) throws IOException;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(QueueManager.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -46,6 +62,10 @@ final class QueueManager {
     private final Set<String> running = new HashSet<>();
     private final Map<String, Boolean> again = new HashMap<>();
     private final Map<String, Set<String>> awaitingTransport = new HashMap<>();
+    // Guarded by lock: what to do to messages once their running pass ends (postsuper -h, -r).
+    private final Set<String> holdRequests = new HashSet<>();
+    private final Set<String> resetRequests = new HashSet<>();
+    private volatile AfterPass afterPass = (id, hold, reset) -> { };
     private volatile boolean stopping;
 
     QueueManager(int threads, Pass pass) {
@@ -122,6 +142,57 @@ final class QueueManager {
         }
     }
 
+    /**
+     * Runs {@code work} while no pass over {@code queueId} can start, telling it whether one is
+     * running. Administrative moves between queues (hold, release, requeue) use this so that they
+     * never rename a file under a pass that is delivering it: a running pass is asked to stop
+     * instead ({@link #requestHold}). Keep the work short (a rename): submissions wait for it.
+     */
+    <T> T exclusive(String queueId, Exclusive<T> work) throws IOException {
+        synchronized (lock) {
+            return work.run(running.contains(queueId));
+        }
+    }
+
+    /** Sets what applies the requests made while a pass ran, once it has ended. */
+    void onAfterPass(AfterPass action) {
+        this.afterPass = action;
+    }
+
+    /**
+     * Asks for the back-off of {@code queueId} to start over once its running pass has ended
+     * (before any rerun). Call inside {@link #exclusive} when it reported a running pass.
+     */
+    void requestReset(String queueId) {
+        synchronized (lock) {
+            resetRequests.add(queueId);
+        }
+    }
+
+    /**
+     * Asks the running pass over {@code queueId} to stop after the recipient in hand; the message is
+     * then put on hold. Call inside {@link #exclusive} when it reported a running pass.
+     */
+    void requestHold(String queueId) {
+        synchronized (lock) {
+            holdRequests.add(queueId);
+        }
+    }
+
+    /** Withdraws a hold request (released or requeued before the pass ended). */
+    boolean cancelHold(String queueId) {
+        synchronized (lock) {
+            return holdRequests.remove(queueId);
+        }
+    }
+
+    /** True if the pass over {@code queueId} should stop because the message goes on hold. */
+    boolean holdRequested(String queueId) {
+        synchronized (lock) {
+            return holdRequests.contains(queueId);
+        }
+    }
+
     /** Remembers that {@code queueId} waits for an agent for {@code transport}. */
     void awaitTransport(String queueId, String transport) {
         synchronized (lock) {
@@ -157,9 +228,22 @@ final class QueueManager {
             LOG.error("{}: delivery pass failed", queueId, e);
         } finally {
             Boolean rerun;
+            boolean hold;
+            boolean reset;
             synchronized (lock) {
                 running.remove(queueId);
+                hold = holdRequests.remove(queueId);
+                reset = resetRequests.remove(queueId);
                 rerun = again.remove(queueId);
+            }
+            if (hold || reset) {
+                // Before any rerun, so that the rerun finds the message on hold (and leaves it
+                // there), or with its back-off reset.
+                try {
+                    afterPass.run(queueId, hold, reset);
+                } catch (RuntimeException e) {
+                    LOG.error("{}: cannot apply what was asked during its delivery", queueId, e);
+                }
             }
             if (rerun != null) {
                 submit(queueId, rerun);

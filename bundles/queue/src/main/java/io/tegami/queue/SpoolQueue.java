@@ -14,6 +14,7 @@ import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueEntry;
 import io.tegami.api.queue.QueueException;
+import io.tegami.api.queue.QueuedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class SpoolQueue implements MailQueue {
     private final QueueScanner scanner;
     private final QueueLister lister;
     private final AgentRegistry agents;
+    private final QueueAdmin admin;
 
     SpoolQueue(MailParameters parameters, AgentRegistry agents, Clock clock) {
         this.parameters = parameters;
@@ -44,10 +46,13 @@ final class SpoolQueue implements MailQueue {
         this.ids = new QueueIds(clock);
         int threads = (int) Math.max(1, Math.min(parameters.getLong("default_process_limit", 100), MAX_DELIVERY_THREADS));
         this.manager = new QueueManager(threads, (id, force) -> new DeliveryPass(ctx(), id, force).run());
-        Bouncer bouncer = new Bouncer(this, () -> parameters.get("myhostname", "localhost"), clock);
-        this.ctx = new QueueContext(spool, parameters, agents, new Router(parameters), bouncer, manager, clock);
+        Bouncer bouncer = new Bouncer(this, parameters, clock);
+        this.ctx = new QueueContext(spool, parameters, agents, new Router(parameters), bouncer, manager,
+                new DestinationLimiter(), clock);
         this.scanner = new QueueScanner(ctx);
         this.lister = new QueueLister(spool);
+        this.admin = new QueueAdmin(ctx);
+        manager.onAfterPass(admin::afterPass);
     }
 
     static Path spoolDirectory(MailParameters parameters) {
@@ -126,5 +131,30 @@ final class SpoolQueue implements MailQueue {
             DeliveryLog.removed(queueId);
         }
         return found;
+    }
+
+    @Override
+    public boolean flush(String queueId) {
+        return admin.flush(queueId);
+    }
+
+    @Override
+    public boolean hold(String queueId) throws QueueException {
+        return admin.hold(queueId);
+    }
+
+    @Override
+    public boolean release(String queueId) throws QueueException {
+        return admin.release(queueId);
+    }
+
+    @Override
+    public boolean requeue(String queueId) throws QueueException {
+        return admin.requeue(queueId);
+    }
+
+    @Override
+    public Optional<QueuedMessage> open(String queueId) throws QueueException {
+        return admin.open(queueId);
     }
 }

@@ -103,15 +103,46 @@ class BounceTest {
     }
 
     @Test
-    void aBounceOfABounceIsDroppedNotSent() throws Exception {
+    void aBounceThatBouncesGoesToThePostmasterFromTheDoubleBounceSender() throws Exception {
         fx = new QueueFixture(home).agent("local", agent);
+        fx.parameters.set("myorigin", "example.org");
+        fx.start();
+        String id = fx.send("", "Subject: a notification\nX-Marker: yes\n\nbody\n", "nobody@example.org");
+        await("postmaster copy", () -> agent.calls.size() == 2);
+        await("removal", () -> fx.removed(id));
+        ScriptedAgent.Call copy = agent.calls.get(1);
+        assertEquals(MailAddress.parse("postmaster@example.org"), copy.recipient());
+        assertEquals(MailAddress.parse("double-bounce@example.org"), copy.sender());
+        String text = copy.text();
+        assertTrue(text.contains("\nSubject: Postmaster Copy: Undelivered Mail\n"), text);
+        assertTrue(text.contains("\nTo: postmaster@example.org\n"), text);
+        assertTrue(text.contains("<nobody@example.org>: unknown user: \"nobody\""), text);
+        assertFalse(text.contains("I'm sorry to have to inform you"), "no boiler-plate for the postmaster");
+        assertTrue(text.contains("\nX-Tegami-Sender: rfc822; \n"), text);
+        assertTrue(text.contains("Content-Type: text/rfc822-headers\n\nSubject: a notification\nX-Marker: yes\n"), text);
+        assertFalse(Files.exists(fx.spool().file(Spool.BOUNCE_LOG, id)));
+    }
+
+    @Test
+    void aPostmasterCopyThatBouncesIsDiscarded() throws Exception {
+        agent.script((m, r) -> DeliveryResult.bounced("5.1.1", "local", "unknown user: \"" + r.localPart() + "\""));
+        fx = new QueueFixture(home).agent("local", agent);
+        fx.parameters.set("2bounce_notice_recipient", "root@example.org").set("double_bounce_sender", "mailer-loop");
         fx.start();
         String id = fx.send("", "Subject: a notification\n\n", "nobody@example.org");
+        await("postmaster copy tried", () -> agent.calls.size() == 2);
         await("removal", () -> fx.removed(id));
-        Thread.sleep(300);
-        assertEquals(1, agent.calls.size(), "only the failed attempt itself");
-        assertTrue(fx.queue.list().isEmpty());
-        assertFalse(Files.exists(fx.spool().file(Spool.BOUNCE_LOG, id)));
+        Thread.sleep(400);
+        assertEquals(2, agent.calls.size(), "no triple bounce: " + agent.calls);
+        assertEquals(MailAddress.parse("root@example.org"), agent.calls.get(1).recipient());
+        assertEquals(MailAddress.parse("mailer-loop@mail.example.org"), agent.calls.get(1).sender());
+        await("queue empty", () -> {
+            try {
+                return fx.queue.list().isEmpty();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @Test
@@ -144,8 +175,9 @@ class BounceTest {
         fx.parameters.set("bounce_queue_lifetime", "0");
         fx.start();
         String id = fx.send("", "Subject: a notification\n\n", "later@example.org");
-        await("expired and dropped as a double bounce", () -> fx.removed(id));
-        assertEquals(1, agent.calls.size());
+        await("expired, and the postmaster told", () -> fx.removed(id) && agent.calls.size() == 2);
+        assertEquals(MailAddress.parse("postmaster@mail.example.org"), agent.calls.get(1).recipient());
+        assertTrue(agent.calls.get(1).text().contains("Status: 5.4.7"), agent.calls.get(1).text());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -23,12 +24,16 @@ final class AdminConnection implements Runnable {
     private final CommandExecutor executor;
     private final RequestReader reader;
     private final Consumer<AdminConnection> onDone;
+    private final ScheduledExecutorService watchdog;
+    private final long inputIdleMillis;
 
     AdminConnection(SocketChannel channel, CommandExecutor executor, AdminSocketLimits limits,
-            Consumer<AdminConnection> onDone) {
+            ScheduledExecutorService watchdog, Consumer<AdminConnection> onDone) {
         this.channel = channel;
         this.executor = executor;
         this.reader = new RequestReader(channel, limits.maxRequestBytes(), limits.idleTimeout().toMillis());
+        this.watchdog = watchdog;
+        this.inputIdleMillis = limits.inputIdleTimeout().toMillis();
         this.onDone = onDone;
     }
 
@@ -81,9 +86,10 @@ final class AdminConnection implements Runnable {
         FrameSink sink = new FrameSink(channel);
         OutputStream out = sink.stream(AdminProtocol.STDOUT);
         OutputStream err = sink.stream(AdminProtocol.STDERR);
+        AdminInput in = new AdminInput(channel, sink, watchdog, inputIdleMillis, reader.leftover());
         int status = AdminProtocol.EXIT_OK;
         try {
-            executor.execute(line, out, err);
+            executor.execute(line, in, out, err);
         } catch (Exception | LinkageError e) {
             // The admin wants the message, as with any Unix command, not a stack trace. LinkageError:
             // a command whose bundle was just updated under it.

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,8 @@ public final class AdminSocketServer implements Closeable {
     private final AdminSocketLimits limits;
     private final Set<AdminConnection> connections = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor pool;
+    /** Enforces {@code inputIdleTimeout} on commands reading standard input. */
+    private final ScheduledThreadPoolExecutor watchdog;
     private volatile ServerSocketChannel server;
     private volatile boolean open;
     private Thread acceptor;
@@ -55,6 +58,12 @@ public final class AdminSocketServer implements Closeable {
                     return t;
                 });
         this.pool.allowCoreThreadTimeOut(true);
+        this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "tegami-admin-input-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
     /** The socket's path. */
@@ -104,6 +113,7 @@ public final class AdminSocketServer implements Closeable {
         // shutdown(), not shutdownNow(): an interrupt would close a running command's channel
         // (NIO channels are interruptible) and the admin would never get its answer.
         pool.shutdown();
+        watchdog.shutdown(); // alarms already set still fire: commands reading input keep their limit
         if (Thread.currentThread() != acceptor) {
             try {
                 acceptor.join(1000);
@@ -135,7 +145,7 @@ public final class AdminSocketServer implements Closeable {
     }
 
     private void dispatch(SocketChannel channel) {
-        AdminConnection connection = new AdminConnection(channel, executor, limits, connections::remove);
+        AdminConnection connection = new AdminConnection(channel, executor, limits, watchdog, connections::remove);
         connections.add(connection);
         try {
             pool.execute(connection);

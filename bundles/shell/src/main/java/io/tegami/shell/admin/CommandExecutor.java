@@ -1,5 +1,6 @@
 package io.tegami.shell.admin;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -11,7 +12,8 @@ public interface CommandExecutor {
     /**
      * Runs a command line, writing its output as it is produced.
      *
+     * @param in the command's standard input: the client's, fetched when the command first reads it
      * @throws Exception if the command failed; its message is what the admin sees
      */
-    void execute(String commandLine, OutputStream out, OutputStream err) throws Exception;
+    void execute(String commandLine, InputStream in, OutputStream out, OutputStream err) throws Exception;
 }

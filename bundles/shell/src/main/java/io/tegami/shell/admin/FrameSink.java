@@ -49,6 +49,18 @@ final class FrameSink {
         }
     }
 
+    /** Asks the client for its standard input ({@link AdminProtocol#INPUT_REQUEST}). */
+    synchronized void requestInput() {
+        if (broken) {
+            return;
+        }
+        try {
+            AdminProtocol.writeInputRequest(out);
+        } catch (IOException e) {
+            gone(e);
+        }
+    }
+
     private void gone(IOException e) {
         broken = true;
         LOG.debug("admin client went away before the answer was complete: {}", e.toString());

@@ -9,8 +9,8 @@ import org.apache.felix.service.command.Converter;
 
 /**
  * Runs admin socket commands in a fresh Gogo session each, the way the Gogo console would: the
- * command's {@code System.out}/{@code System.err} go to the connection (Gogo's ThreadIO routes them
- * per session), and a non-null result is printed as the console prints it.
+ * command's {@code System.in}/{@code System.out}/{@code System.err} are the connection's (Gogo's
+ * ThreadIO routes them per session), and a non-null result is printed as the console prints it.
  */
 final class GogoCommandExecutor implements CommandExecutor {
 
@@ -21,9 +21,9 @@ final class GogoCommandExecutor implements CommandExecutor {
     }
 
     @Override
-    public void execute(String commandLine, OutputStream out, OutputStream err) throws Exception {
-        // No standard input: a command that reads it sees end of file instead of hanging.
-        try (CommandSession session = processor.createSession(InputStream.nullInputStream(), out, err)) {
+    public void execute(String commandLine, InputStream in, OutputStream out, OutputStream err) throws Exception {
+        // Gogo's ThreadIO makes the command's System.in this stream, as it does System.out.
+        try (CommandSession session = processor.createSession(in, out, err)) {
             Object result = session.execute(commandLine);
             if (result != null) {
                 session.getConsole().println(session.format(result, Converter.INSPECT));

@@ -24,6 +24,7 @@ final class RequestReader {
     private final long idleMillis;
     private volatile boolean cancelled;
     private volatile Selector selector;
+    private byte[] leftover = new byte[0];
 
     RequestReader(SocketChannel channel, int maxBytes, long idleMillis) {
         this.channel = channel;
@@ -66,6 +67,10 @@ final class RequestReader {
                 while (buffer.hasRemaining()) {
                     byte b = buffer.get();
                     if (b == '\n') {
+                        // Anything after the line belongs to the input frames (a client that sends
+                        // them early); keep it for AdminInput rather than losing it.
+                        leftover = new byte[buffer.remaining()];
+                        buffer.get(leftover);
                         return decode(line);
                     }
                     if (line.size() == maxBytes) {
@@ -82,6 +87,11 @@ final class RequestReader {
                 channel.configureBlocking(true);
             }
         }
+    }
+
+    /** Bytes the client sent after the request line, read along with it. */
+    byte[] leftover() {
+        return leftover;
     }
 
     /** Stops a read in progress from another thread; {@link #read()} then returns null. */

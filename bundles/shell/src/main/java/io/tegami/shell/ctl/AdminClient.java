@@ -3,6 +3,7 @@ package io.tegami.shell.ctl;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -40,18 +41,18 @@ final class AdminClient {
     }
 
     /**
-     * Runs a command line.
+     * Runs a command line. Standard input is read from {@code in} only if the command asks for it.
      *
      * @return the command's exit status
      * @throws CannotConnectException if no server listens on the socket
      * @throws ProtocolException if the answer ends without an exit status
      */
-    int call(String commandLine, OutputStream out, OutputStream err)
+    int call(String commandLine, InputStream in, OutputStream out, OutputStream err)
             throws CannotConnectException, IOException {
         try (SocketChannel channel = connect()) {
             send(channel, commandLine);
             return relay(new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel))),
-                    out, err);
+                    () -> InputPump.start(in, channel), out, err);
         }
     }
 
@@ -85,7 +86,9 @@ final class AdminClient {
         }
     }
 
-    private static int relay(DataInputStream in, OutputStream out, OutputStream err) throws IOException {
+    private static int relay(DataInputStream in, Runnable startInput, OutputStream out, OutputStream err)
+            throws IOException {
+        boolean inputStarted = false;
         while (true) {
             AdminProtocol.Frame frame;
             try {
@@ -104,6 +107,12 @@ final class AdminClient {
                 case AdminProtocol.STDERR:
                     err.write(frame.payload());
                     err.flush();
+                    break;
+                case AdminProtocol.INPUT_REQUEST:
+                    if (!inputStarted) {
+                        inputStarted = true;
+                        startInput.run();
+                    }
                     break;
                 default:
                     return frame.exitStatus();

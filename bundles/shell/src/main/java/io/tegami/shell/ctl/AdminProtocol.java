@@ -23,11 +23,22 @@ import java.nio.file.Path;
  *
  *     'O'  bytes for standard output
  *     'E'  bytes for standard error
+ *     'R'  (empty) the command reads its standard input: the client starts sending it
  *     'X'  the exit status as an int32 (payload length 4); always the last frame:
  *          0 the command succeeded, 1 it failed (its message came in an 'E' frame)
+ *
+ * client -&gt; server   after an 'R' frame only, the client's standard input as frames of the same
+ *                     shape, while it keeps reading the server's frames:
+ *
+ *     'I'  bytes of standard input; an empty 'I' frame is the end of the input
  * </pre>
- * A request that is too long or not UTF-8 is answered with an 'E' frame and {@code X 1}; a client
- * that sends nothing for a while is disconnected without an answer.
+ * Standard input is sent on demand, so that {@code tegami-ctl mailq} never touches the terminal
+ * while {@code echo ... | tegami-ctl sendmail bob} streams the message: the server reads input
+ * frames only as fast as the command consumes them, which is the back-pressure that keeps a large
+ * message out of memory. Input that ends without the empty 'I' frame (the client died) is an error
+ * to the command, never a short message. A request that is too long or not UTF-8 is answered with
+ * an 'E' frame and {@code X 1}; a client that sends nothing for a while is disconnected without an
+ * answer.
  */
 public final class AdminProtocol {
 
@@ -40,6 +51,10 @@ public final class AdminProtocol {
     public static final byte STDOUT = 'O';
     public static final byte STDERR = 'E';
     public static final byte EXIT = 'X';
+    /** Server to client: the command wants standard input (empty payload). */
+    public static final byte INPUT_REQUEST = 'R';
+    /** Client to server: standard input bytes; an empty one ends the input. */
+    public static final byte STDIN = 'I';
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -92,8 +107,38 @@ public final class AdminProtocol {
         out.flush();
     }
 
+    /** Writes the frame that asks the client for its standard input. */
+    public static void writeInputRequest(OutputStream out) throws IOException {
+        out.write(new byte[] {INPUT_REQUEST, 0, 0, 0, 0});
+        out.flush();
+    }
+
+    /** A frame header ({@code type} and payload {@code length}) as bytes, for channel writes. */
+    public static byte[] header(byte type, int length) {
+        byte[] b = new byte[5];
+        b[0] = type;
+        putInt(b, 1, length);
+        return b;
+    }
+
     /**
-     * Reads one frame.
+     * Checks a frame header read by the server from the client: only {@link #STDIN} frames.
+     *
+     * @return the payload length, 0 for the end of input
+     * @throws IOException if it is not a valid input frame
+     */
+    public static int inputFrameLength(byte type, int length) throws IOException {
+        if (type != STDIN) {
+            throw new IOException("unexpected frame type " + type + " from the client");
+        }
+        if (length < 0 || length > MAX_FRAME_PAYLOAD) {
+            throw new IOException("bad input frame length " + length);
+        }
+        return length;
+    }
+
+    /**
+     * Reads one frame sent by the server.
      *
      * @return the frame, or null if the stream ended cleanly before it
      * @throws IOException on a truncated or malformed frame
@@ -109,10 +154,11 @@ public final class AdminProtocol {
         } catch (EOFException e) {
             throw new IOException("truncated frame");
         }
-        if (type != STDOUT && type != STDERR && type != EXIT) {
+        if (type != STDOUT && type != STDERR && type != EXIT && type != INPUT_REQUEST) {
             throw new IOException("unknown frame type " + type);
         }
-        if (length < 0 || length > MAX_FRAME_PAYLOAD || (type == EXIT && length != 4)) {
+        if (length < 0 || length > MAX_FRAME_PAYLOAD || (type == EXIT && length != 4)
+                || (type == INPUT_REQUEST && length != 0)) {
             throw new IOException("bad frame length " + length);
         }
         byte[] payload = new byte[length];

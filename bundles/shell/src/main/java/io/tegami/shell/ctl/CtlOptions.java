@@ -20,7 +20,8 @@ record CtlOptions(Path socket, String command, List<String> args, boolean help) 
 
     static final String USAGE = String.join("\n",
             "usage: tegami-ctl [-s SOCKET] COMMAND [ARG...]",
-            "Runs a console command (postconf, useradd, lb, ...) in the running Tegami server.",
+            "Runs a console command (postconf, useradd, mailq, lb, ...) in the running Tegami server;",
+            "standard input goes to the command if it reads it (tegami-ctl sendmail bob < msg).",
             "  -s SOCKET  the admin socket (default: $TEGAMI_HOME/data/private/admin.sock,",
             "             or data/private/admin.sock under the current directory)",
             "Exit status: the command's (0 success, 1 failure), 2 if Tegami cannot be reached,",

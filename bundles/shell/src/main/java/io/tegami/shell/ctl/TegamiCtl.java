@@ -1,8 +1,10 @@
 package io.tegami.shell.ctl;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +15,9 @@ import java.util.Map;
  * its admin socket, prints the command's output and exits with its status.
  *
  * <pre>java -cp shell.jar io.tegami.shell.ctl.TegamiCtl [-s SOCKET] COMMAND [ARG...]</pre>
+ *
+ * <p>Standard input is passed on to the command if, and when, the command reads it
+ * ({@code echo ... | tegami-ctl sendmail bob@example.org}).
  *
  * <p>It runs on the plain class path, outside OSGi, so it uses the JDK only. Exit status: the
  * command's own (0 success, 1 failure), {@value #EXIT_NO_SERVER} when nothing listens on the
@@ -28,14 +33,21 @@ public final class TegamiCtl {
     }
 
     public static void main(String[] args) {
-        // Raw descriptors: the server's bytes are copied as they are, with no re-encoding.
+        // Raw descriptors: the bytes are copied as they are, with no re-encoding.
+        InputStream in = new FileInputStream(FileDescriptor.in);
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         OutputStream err = new FileOutputStream(FileDescriptor.err);
-        System.exit(run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err));
+        System.exit(run(args, System.getenv(), Path.of("").toAbsolutePath(), in, out, err));
+    }
+
+    /** {@link #run(String[], Map, Path, InputStream, OutputStream, OutputStream)} with no standard input. */
+    static int run(String[] args, Map<String, String> env, Path cwd, OutputStream out, OutputStream err) {
+        return run(args, env, cwd, InputStream.nullInputStream(), out, err);
     }
 
     /** Does everything {@link #main} does except exit, so tests can call it. */
-    static int run(String[] args, Map<String, String> env, Path cwd, OutputStream out, OutputStream err) {
+    static int run(String[] args, Map<String, String> env, Path cwd, InputStream in, OutputStream out,
+            OutputStream err) {
         try {
             CtlOptions options;
             try {
@@ -55,17 +67,17 @@ public final class TegamiCtl {
                 print(err, "tegami-ctl: " + e.getMessage() + "\n");
                 return EXIT_USAGE;
             }
-            return call(options, line, out, err);
+            return call(options, line, in, out, err);
         } catch (IOException e) {
             // Our own stdout or stderr failed (a closed pipe): nothing sensible left to print.
             return AdminProtocol.EXIT_FAILED;
         }
     }
 
-    private static int call(CtlOptions options, String line, OutputStream out, OutputStream err)
+    private static int call(CtlOptions options, String line, InputStream in, OutputStream out, OutputStream err)
             throws IOException {
         try {
-            return new AdminClient(options.socket()).call(line, out, err);
+            return new AdminClient(options.socket()).call(line, in, out, err);
         } catch (AdminClient.CannotConnectException e) {
             String why = String.valueOf(e.getMessage());
             String hint = why.toLowerCase().contains("permission denied")

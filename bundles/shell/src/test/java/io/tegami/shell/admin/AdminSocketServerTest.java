@@ -283,6 +283,7 @@ class AdminSocketServerTest {
             switch (f.type()) {
                 case AdminProtocol.STDOUT -> out.write(f.payload());
                 case AdminProtocol.STDERR -> err.write(f.payload());
+                case AdminProtocol.INPUT_REQUEST -> { }
                 default -> {
                     return new Raw(f.exitStatus(), out.toString(StandardCharsets.UTF_8),
                             err.toString(StandardCharsets.UTF_8));

@@ -32,6 +32,14 @@ class GogoAdminSocketTest {
         }
     }
 
+    /** A command that reads its standard input, like sendmail. */
+    public static final class Slurper {
+        public void slurp() throws java.io.IOException {
+            byte[] all = System.in.readAllBytes();
+            System.out.println("read " + all.length + ": " + new String(all, java.nio.charset.StandardCharsets.UTF_8).strip());
+        }
+    }
+
     @TempDir
     Path home;
 
@@ -49,7 +57,8 @@ class GogoAdminSocketTest {
         gogo = new GogoFixture()
                 .register("tegami", PostconfCommandAccess.create(parameters, configAdmin), "postconf")
                 .register("tegami", UserCommandsAccess.create(accounts), "useradd", "userdel", "passwd")
-                .register("test", new Lister(), "colors");
+                .register("test", new Lister(), "colors")
+                .register("test", new Slurper(), "slurp");
         server = new AdminSocketServer(home.resolve("admin.sock"), new GogoCommandExecutor(gogo.processor()),
                 AdminSocketLimits.DEFAULTS);
         server.start();
@@ -104,6 +113,18 @@ class GogoAdminSocketTest {
     @Test
     void returnedValuesArePrintedLikeTheConsoleDoes() {
         assertResult(0, "red\ngreen\n\n", "", ctl("colors"));
+    }
+
+    @Test
+    void aCommandsSystemInIsTheClientsStandardInput() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = TegamiCtlAccess.run(new String[] {"-s", server.socket().toString(), "slurp"}, home,
+                new java.io.ByteArrayInputStream("Subject: hi\n\nbody\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                out, err);
+        assertEquals("", err.toString());
+        assertEquals(0, status);
+        assertEquals("read 18: Subject: hi\n\nbody\n", out.toString());
     }
 
     private TegamiCtlAccess.Result ctl(String... command) {

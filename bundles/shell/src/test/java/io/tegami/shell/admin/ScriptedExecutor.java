@@ -1,5 +1,7 @@
 package io.tegami.shell.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +14,9 @@ import io.tegami.shell.CommandFailedException;
  * {@code echo TEXT} (TEXT to stdout), {@code warn TEXT} (to stderr, still success),
  * {@code fail TEXT} (throws), {@code npe} (a bug without a message),
  * {@code stream} ("first", then waits for {@link #release}, then "second"),
- * {@code stop} (closes {@link #server} from inside the command, like {@code stop io.tegami.shell}).
+ * {@code stop} (closes {@link #server} from inside the command, like {@code stop io.tegami.shell}),
+ * {@code cat} (standard input to standard output, as it comes), {@code count} (the number of input
+ * bytes). A failure reading the input is kept in {@link #inputError} and rethrown.
  */
 final class ScriptedExecutor implements CommandExecutor {
 
@@ -20,9 +24,19 @@ final class ScriptedExecutor implements CommandExecutor {
     final CountDownLatch release = new CountDownLatch(1);
     volatile AdminSocketServer server;
     volatile String lastLine;
+    volatile IOException inputError;
+    final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
-    public void execute(String line, OutputStream out, OutputStream err) throws Exception {
+    public void execute(String line, InputStream in, OutputStream out, OutputStream err) throws Exception {
+        try {
+            run(line, in, out, err);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void run(String line, InputStream in, OutputStream out, OutputStream err) throws Exception {
         lastLine = line;
         String word = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
         String rest = line.substring(word.length()).strip();
@@ -43,7 +57,33 @@ final class ScriptedExecutor implements CommandExecutor {
                 server.close();
                 write(out, "stopped\n");
             }
+            case "cat" -> {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = input(in, buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+            case "count" -> {
+                long total = 0;
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = input(in, buffer)) >= 0) {
+                    total += n;
+                }
+                write(out, total + "\n");
+            }
             default -> throw new IllegalArgumentException("Command not found: " + word);
+        }
+    }
+
+    private int input(InputStream in, byte[] buffer) throws IOException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            inputError = e;
+            throw e;
         }
     }
 

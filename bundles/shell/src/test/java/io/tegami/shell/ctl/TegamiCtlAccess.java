@@ -1,6 +1,7 @@
 package io.tegami.shell.ctl;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,5 +26,9 @@ public final class TegamiCtlAccess {
 
     public static int run(String[] args, Path cwd, OutputStream out, OutputStream err) {
         return TegamiCtl.run(args, Map.of(), cwd, out, err);
+    }
+
+    public static int run(String[] args, Path cwd, InputStream in, OutputStream out, OutputStream err) {
+        return TegamiCtl.run(args, Map.of(), cwd, in, out, err);
     }
 }

@@ -63,12 +63,12 @@ public class MboxDovecotInteropIT {
 
     private Path home;
     private int smtpPort;
+    private final List<Path> scratches = new java.util.ArrayList<>();
 
     @Configuration
     public Option[] configuration() throws IOException {
         TestHome h = TestHome.create("mbox-dovecot", "mail_location = mbox:~/mail:INBOX=data/spool/mail/%u");
         h.addUser("alice", "secret");
-        Files.writeString(h.home.resolve("configs/tegami.delivery.local.cfg"), "store.target = (type=mbox)\n");
         return options(composite(TegamiOptions.tegami(h.home)),
                 systemProperty("tegami.test.smtp").value(String.valueOf(h.smtpPort)));
     }
@@ -79,6 +79,17 @@ public class MboxDovecotInteropIT {
         home = Path.of(System.getProperty("tegami.home"));
         smtpPort = Integer.getInteger("tegami.test.smtp");
         Net.awaitListening(smtpPort, 20_000);
+    }
+
+    @org.junit.After
+    public void removeScratch() throws IOException {
+        for (Path dir : scratches) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     @Test
@@ -236,8 +247,9 @@ public class MboxDovecotInteropIT {
     }
 
     /** A world-traversable scratch tree: {@code home/mail/} and {@code spool/}. */
-    private static Path scratch(String user) throws IOException {
+    private Path scratch(String user) throws IOException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "tegami-mbox-" + user + "-");
+        scratches.add(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(dir.resolve("home/mail"));
         Files.createDirectories(dir.resolve("spool"));

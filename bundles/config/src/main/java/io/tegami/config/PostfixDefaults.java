@@ -64,6 +64,8 @@ final class PostfixDefaults {
         d.put("smtpd_use_tls", "no");
         d.put("smtpd_enforce_tls", "no");
         d.put("smtpd_tls_protocols", ">=TLSv1.2");
+        // Postfix's own default (>=TLSv1) would allow old protocols on submission.
+        d.put("smtpd_tls_mandatory_protocols", ">=TLSv1.2");
         // Dovecot names for the access side.
         d.put("auth_mechanisms", "plain login");
         d.put("disable_plaintext_auth", "yes");
@@ -71,6 +73,8 @@ final class PostfixDefaults {
         d.put("default_pass_scheme", "SHA512-CRYPT");
         d.put("ssl", "yes");
         d.put("ssl_min_protocol", "TLSv1.2");
+        d.put("ssl_cert", "");
+        d.put("ssl_key", "");
         return Collections.unmodifiableMap(d);
     }
 

@@ -106,7 +106,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
             connection.closeNow();
             return;
         }
-        invoke("TLS setup", () -> insertTls(TlsHandlers.server(provider))); // start() follows the handshake
+        invoke("TLS setup", () -> insertTls(TlsHandlers.server(provider, info))); // start() follows the handshake
     }
 
     private void begin() {
@@ -130,7 +130,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         if (provider == null) {
             throw new IllegalStateException("no TlsProvider");
         }
-        SslHandler handler = TlsHandlers.server(provider);
+        SslHandler handler = TlsHandlers.server(provider, info);
         // From here until the handshake completes, input is dropped: whatever the client
         // pipelined after STARTTLS came in clear and must not be obeyed (RFC 3207, CVE-2011-0411).
         state = State.TLS_PENDING;

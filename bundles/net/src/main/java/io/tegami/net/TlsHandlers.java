@@ -1,12 +1,10 @@
 package io.tegami.net;
 
-import java.util.Arrays;
-import java.util.List;
-
 import javax.net.ssl.SSLEngine;
 
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
+import io.tegami.api.net.ListenerInfo;
 import io.tegami.api.tls.TlsProvider;
 
 /** Makes the server-side {@link SslHandler} for a connection from the current {@link TlsProvider}. */
@@ -19,18 +17,15 @@ final class TlsHandlers {
     }
 
     /**
-     * A fresh server handler. Asks the provider for its context each time, so a reloaded
-     * certificate applies to the next handshake. Call it off the event loop: the provider may
-     * read files.
+     * A fresh server handler for a connection of {@code listener}. Asks the provider for an engine
+     * each time, so a reloaded certificate or a changed policy applies to the next handshake; the
+     * provider enables its protocols and cipher suites on it ({@link TlsProvider#serverEngine}),
+     * per listener where it distinguishes them. Call it off the event loop: the provider may read
+     * files.
      */
-    static SslHandler server(TlsProvider provider) {
-        SSLEngine engine = provider.serverContext().createSSLEngine();
+    static SslHandler server(TlsProvider provider, ListenerInfo listener) {
+        SSLEngine engine = provider.serverEngine(listener);
         engine.setUseClientMode(false);
-        List<String> supported = Arrays.asList(engine.getSupportedProtocols());
-        String[] wanted = Arrays.stream(provider.enabledProtocols()).filter(supported::contains).toArray(String[]::new);
-        if (wanted.length > 0) {
-            engine.setEnabledProtocols(wanted);
-        }
         return new SslHandler(engine);
     }
 

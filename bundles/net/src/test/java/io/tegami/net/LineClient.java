@@ -69,6 +69,11 @@ final class LineClient implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** The socket in use now: an {@link SSLSocket} once TLS started. */
+    Socket socket() {
+        return socket;
+    }
+
     InputStream input() {
         return in;
     }

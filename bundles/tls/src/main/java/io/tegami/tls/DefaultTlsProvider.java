@@ -4,8 +4,12 @@ import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,29 +20,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.ListenerInfo;
 import io.tegami.api.tls.TlsProvider;
 
 /**
  * The default {@link TlsProvider} ({@code name=default}): the certificate and key named by
- * {@code smtpd_tls_cert_file} / {@code smtpd_tls_key_file} (or Dovecot's {@code ssl_cert} /
- * {@code ssl_key}), else a self-signed pair generated once under {@code $data_directory/tls/}.
+ * {@code smtpd_tls_cert_file} / {@code smtpd_tls_key_file}, Dovecot's {@code ssl_cert} /
+ * {@code ssl_key} or {@code ssl_cert_file} / {@code ssl_key_file}, globally or per listener (see
+ * {@link CertificateFiles}), else a self-signed pair generated once under
+ * {@code $data_directory/tls/}. Server engines get the listener's protocol versions
+ * ({@link ProtocolSettings}: TLS 1.2 and 1.3 unless configured) and only strong cipher suites
+ * ({@link CipherPolicy}), in the server's order of preference.
  *
  * <p>Immediate, so that the self-signed certificate exists from the first start on. The
- * parameters and the files are looked at on each {@link #serverContext()} call (two file stats),
- * so a renewed certificate applies to the next handshake without a restart.
+ * parameters and the files are looked at for each handshake (two file stats), so a renewed
+ * certificate or a changed policy applies to the next connection without a restart.
  */
 @Component(service = TlsProvider.class, immediate = true, property = TlsProvider.NAME + "=default")
 public final class DefaultTlsProvider implements TlsProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultTlsProvider.class);
-    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile MailParameters parameters;
 
-    private final ReloadingServerContext server = new ReloadingServerContext();
+    /** One reloading context per set of files in use; a handful at most. */
+    private final Map<CertificateFiles, ReloadingServerContext> servers = new ConcurrentHashMap<>();
     private volatile SSLContext client;
-    private volatile String[] protocols;
 
     /** For DS. */
     public DefaultTlsProvider() {
@@ -61,11 +69,21 @@ public final class DefaultTlsProvider implements TlsProvider {
 
     @Override
     public SSLContext serverContext() {
-        MailParameters params = parameters;
-        if (params == null) {
-            throw new IllegalStateException("mail parameters are not available");
-        }
-        return server.get(CertificateFiles.locate(params), params.get("myhostname", "localhost"));
+        return context(settings(null));
+    }
+
+    @Override
+    public SSLEngine serverEngine(ListenerInfo listener) {
+        ListenerSettings settings = settings(listener);
+        SSLEngine engine = context(settings).createSSLEngine();
+        engine.setUseClientMode(false);
+        SSLParameters params = engine.getSSLParameters();
+        boolean mandatory = listener != null && listener.tlsMode() == ListenerInfo.TlsMode.IMPLICIT;
+        params.setProtocols(supported(ProtocolSettings.of(settings, mandatory), engine.getSupportedProtocols()));
+        params.setCipherSuites(CipherPolicy.enabled(engine.getSupportedCipherSuites()));
+        params.setUseCipherSuitesOrder(true);
+        engine.setSSLParameters(params);
+        return engine;
     }
 
     @Override
@@ -83,18 +101,41 @@ public final class DefaultTlsProvider implements TlsProvider {
         return c;
     }
 
+    /** The versions both the SMTP and the Dovecot settings allow, for callers without a listener. */
     @Override
     public String[] enabledProtocols() {
-        String[] p = protocols;
-        if (p == null) {
-            try {
-                List<String> supported = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getProtocols());
-                p = PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new);
-            } catch (NoSuchAlgorithmException e) {
-                p = PROTOCOLS.toArray(new String[0]);
-            }
-            protocols = p;
+        return supported(ProtocolSettings.global(settings(null)), jdk().getProtocols());
+    }
+
+    @Override
+    public String[] enabledCipherSuites() {
+        return CipherPolicy.enabled(jdk().getCipherSuites());
+    }
+
+    private ListenerSettings settings(ListenerInfo listener) {
+        MailParameters params = parameters;
+        if (params == null) {
+            throw new IllegalStateException("mail parameters are not available");
         }
-        return p.clone();
+        return ListenerSettings.of(params, listener);
+    }
+
+    private SSLContext context(ListenerSettings settings) {
+        CertificateFiles files = CertificateFiles.locate(settings);
+        return servers.computeIfAbsent(files, f -> new ReloadingServerContext())
+                .get(files, settings.global("myhostname").orElse("localhost"));
+    }
+
+    private static String[] supported(List<String> wanted, String[] supported) {
+        List<String> known = Arrays.asList(supported);
+        return wanted.stream().filter(known::contains).toArray(String[]::new);
+    }
+
+    private static SSLParameters jdk() {
+        try {
+            return SSLContext.getDefault().getSupportedSSLParameters();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 }

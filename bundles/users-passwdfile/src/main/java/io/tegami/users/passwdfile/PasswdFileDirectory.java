@@ -1,15 +1,14 @@
 package io.tegami.users.passwdfile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.tegami.api.config.MailParameters;
@@ -25,8 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Users from a Dovecot passwd-file ({@code passwd_file}, default {@code $data_directory/passwd}):
- * lookups and password checks for the protocols, and {@code useradd}/{@code userdel}/{@code passwd}
- * for the console. The file stays readable by Dovecot's passwd-file passdb/userdb drivers.
+ * lookups, password checks and credentials for the protocols, and {@code useradd}/{@code userdel}/
+ * {@code passwd} for the console. The file stays readable by Dovecot's passwd-file passdb/userdb
+ * drivers: passwords are written as {@code {SCHEME}hash} in {@code default_pass_scheme}, and a
+ * value without a prefix is read in that scheme (CRYPT for the crypt family, as in Dovecot).
+ * The extra fields {@code nologin} and {@code allow_nets} refuse logins; {@code userdb_home},
+ * {@code userdb_uid} and {@code userdb_gid} override the home, uid and gid fields.
  */
 @Component(service = {UserDirectory.class, UserAccounts.class}, property = UserDirectory.TYPE + "=passwd-file")
 public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
@@ -34,14 +37,18 @@ public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(PasswdFileDirectory.class);
     /** Names {@code useradd} accepts: safe in a path, a passwd-file field and an e-mail local part. */
     private static final Pattern VALID_NAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
-    /**
-     * Checked when the user does not exist, so that an unknown user costs as much time as a wrong
-     * password (a SHA512-CRYPT of "x" with a fixed salt; the result is never used).
-     */
-    private static final String DUMMY_HASH = CryptHashes.sha512Crypt(new byte[] {'x'}, "tegamidummysalt0");
+    /** Login results, under a name of their own so that they can be turned up alone (Dovecot's auth_verbose). */
+    private static final Logger AUTH_LOG = LoggerFactory.getLogger("io.tegami.users.passwdfile.auth");
 
     private final MailParameters params;
     private final PasswdFileCache cache = new PasswdFileCache();
+    /**
+     * Checked when the user does not exist, so that an unknown user costs as much time as a wrong
+     * password: a hash of "x" in the scheme of new passwords, made once per scheme.
+     */
+    private final Map<String, StoredPassword> dummies = new ConcurrentHashMap<>();
+    /** Unreadable stored passwords are warned about once per kind of problem, then at debug level. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     @Activate
     public PasswdFileDirectory(@Reference(name = "params") MailParameters params) {
@@ -59,26 +66,96 @@ public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
 
     @Override
     public Optional<User> authenticate(String name, char[] password) throws DirectoryException {
+        return authenticate(name, password, null);
+    }
+
+    @Override
+    public Optional<User> authenticate(String name, char[] password, InetAddress client) throws DirectoryException {
         if (name == null || password == null) {
             return Optional.empty();
         }
-        byte[] secret = utf8(password);
+        byte[] secret = DovecotPasswordSchemes.utf8(password);
         try {
             PasswdEntry entry = users().get(name);
             if (entry == null) {
-                CryptHashes.verify(DUMMY_HASH, secret);
+                dummyCheck(secret);
+                AUTH_LOG.debug("passwd-file({},{}): unknown user", name, address(client));
                 return Optional.empty();
             }
-            return PasswordSchemes.verify(entry.password(), secret) ? Optional.of(toUser(entry)) : Optional.empty();
+            StoredPassword stored = StoredPassword.parse(entry.password(), readScheme());
+            if (stored == null) {
+                dummyCheck(secret);
+                AUTH_LOG.info("passwd-file({},{}): empty password field", name, address(client));
+                return Optional.empty();
+            }
+            if (!matches(name, stored, secret, client)) {
+                return Optional.empty();
+            }
+            // Restrictions are checked after the password, as in Dovecot, so that they tell
+            // nothing to someone who does not know it.
+            if (!LoginRestrictions.allows(name, entry.fields(), client)) {
+                return Optional.empty();
+            }
+            return Optional.of(toUser(entry));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
     }
 
+    private boolean matches(String name, StoredPassword stored, byte[] secret, InetAddress client) {
+        try {
+            if (SchemeTable.verify(stored.scheme(), stored.data(), secret, new Scheme.Params(name, 0))) {
+                return true;
+            }
+            AUTH_LOG.debug("passwd-file({},{}): Password mismatch", name, address(client));
+        } catch (SchemeException e) {
+            if (warned.add(stored.scheme() + ": " + e.getMessage())) {
+                AUTH_LOG.warn("passwd-file({},{}): cannot check the {} password: {}", name, address(client),
+                        stored.scheme(), e.getMessage());
+            } else {
+                AUTH_LOG.debug("passwd-file({},{}): cannot check the {} password: {}", name, address(client),
+                        stored.scheme(), e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Optional<String> credentials(String name, String scheme) throws DirectoryException {
+        if (name == null || scheme == null) {
+            return Optional.empty();
+        }
+        PasswdEntry entry = users().get(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        StoredPassword stored = StoredPassword.parse(entry.password(), readScheme());
+        // A credential lookup has no client address: allow_nets only passes with 'local'.
+        if (stored == null || !LoginRestrictions.allows(name, entry.fields(), null)) {
+            return Optional.empty();
+        }
+        return Credentials.of(name, stored, scheme);
+    }
+
+    /** Spends the time of a real check, so that unknown users cannot be told from wrong passwords. */
+    private void dummyCheck(byte[] secret) {
+        StoredPassword dummy = dummies.computeIfAbsent(DovecotPasswordSchemes.defaultScheme(params),
+                s -> new StoredPassword(s, SchemeTable.generate(s, new byte[] {'x'}, Scheme.Params.NONE)));
+        try {
+            SchemeTable.verify(dummy.scheme(), dummy.data(), secret, Scheme.Params.NONE);
+        } catch (SchemeException e) {
+            // cannot happen for a value just generated; the time is spent either way
+        }
+    }
+
+    private static String address(InetAddress client) {
+        return client == null ? "?" : client.getHostAddress();
+    }
+
     @Override
     public User add(String name, char[] password) throws DirectoryException {
         checkName(name);
-        String hash = hash(password);
+        String hash = hash(name, password);
         Path home = mailHome(name);
         String homeText = home.toString();
         if (homeText.indexOf(':') >= 0 || homeText.indexOf('\n') >= 0) {
@@ -119,7 +196,7 @@ public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
         if (name == null) {
             return false;
         }
-        String hash = hash(password);
+        String hash = hash(name, password);
         boolean found = PasswdFileEditor.edit(passwdFile(), lines -> {
             int i = indexOf(lines, name);
             if (i < 0) {
@@ -173,18 +250,7 @@ public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
     }
 
     private User toUser(PasswdEntry e) throws DirectoryException {
-        Path home;
-        if (e.home().isEmpty()) {
-            home = mailHome(e.name());
-        } else {
-            try {
-                Path p = Path.of(e.home());
-                home = (p.isAbsolute() ? p : params.home().resolve(p)).toAbsolutePath().normalize();
-            } catch (InvalidPathException ex) {
-                throw new DirectoryException("user " + e.name() + " has an invalid home " + e.home(), ex);
-            }
-        }
-        return new User(e.name(), e.uid(), e.gid(), home, e.fields());
+        return UserMapping.toUser(e, params.home(), this::mailHome);
     }
 
     private Path passwdFile() {
@@ -209,26 +275,28 @@ public final class PasswdFileDirectory implements UserDirectory, UserAccounts {
         }
     }
 
-    private static String hash(char[] password) throws DirectoryException {
+    /** The scheme a prefix-less stored value is read in. */
+    private String readScheme() {
+        return params.get(DovecotPasswordSchemes.DEFAULT_PASS_SCHEME).orElse("CRYPT");
+    }
+
+    private String hash(String name, char[] password) throws DirectoryException {
         if (password == null || password.length == 0) {
             throw new DirectoryException("empty password");
         }
-        byte[] secret = utf8(password);
+        String scheme = DovecotPasswordSchemes.defaultScheme(params);
+        byte[] secret = DovecotPasswordSchemes.utf8(password);
         try {
-            return "{SHA512-CRYPT}" + CryptHashes.sha512Crypt(secret);
+            String hash = "{" + scheme + "}" + SchemeTable.generate(scheme, secret, new Scheme.Params(name, 0));
+            if (hash.indexOf(':') >= 0 || hash.indexOf('\n') >= 0 || hash.indexOf('\r') >= 0) {
+                // only plaintext schemes can produce these, and they would break the line apart
+                throw new DirectoryException("a " + scheme + " password cannot contain ':' or line breaks");
+            }
+            return hash;
+        } catch (IllegalArgumentException e) {
+            throw new DirectoryException(scheme + ": " + e.getMessage(), e);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
-    }
-
-    /** UTF-8 bytes of a password without an intermediate String that would linger in the heap. */
-    private static byte[] utf8(char[] password) {
-        ByteBuffer bb = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[bb.remaining()];
-        bb.get(bytes);
-        if (bb.hasArray()) {
-            Arrays.fill(bb.array(), (byte) 0);
-        }
-        return bytes;
     }
 }

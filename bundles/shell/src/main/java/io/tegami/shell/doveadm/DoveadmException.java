@@ -21,16 +21,9 @@ public class DoveadmException extends CommandFailedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int exitCode;
-
+    /** @param exitCode the exit status Dovecot's doveadm would end with */
     public DoveadmException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
-    }
-
-    /** The exit status Dovecot's doveadm would end with. */
-    public int exitCode() {
-        return exitCode;
+        super(exitCode, message);
     }
 
     static DoveadmException usage(String message) {

@@ -89,6 +89,14 @@ class AdminSocketServerTest {
     }
 
     @Test
+    void aCommandsOwnExitStatusReachesTheClient() throws Exception {
+        start(FAST);
+        TegamiCtlAccess.Result r = ctl("fail77", "passdb:", "alice", "auth", "failed");
+        assertEquals(77, r.status());
+        assertEquals("passdb: alice auth failed\n", r.err());
+    }
+
+    @Test
     void noServerExitsTwo() {
         TegamiCtlAccess.Result r = ctl("echo", "x");
         assertEquals(2, r.status());

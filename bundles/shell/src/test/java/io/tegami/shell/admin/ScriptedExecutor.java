@@ -12,7 +12,8 @@ import io.tegami.shell.CommandFailedException;
 /**
  * A stand-in for Gogo that understands a few words:
  * {@code echo TEXT} (TEXT to stdout), {@code warn TEXT} (to stderr, still success),
- * {@code fail TEXT} (throws), {@code npe} (a bug without a message),
+ * {@code fail TEXT} (throws), {@code fail77 TEXT} (throws with exit status 77, as doveadm auth
+ * test does), {@code npe} (a bug without a message),
  * {@code stream} ("first", then waits for {@link #release}, then "second"),
  * {@code stop} (closes {@link #server} from inside the command, like {@code stop io.tegami.shell}),
  * {@code cat} (standard input to standard output, as it comes), {@code count} (the number of input
@@ -44,6 +45,7 @@ final class ScriptedExecutor implements CommandExecutor {
             case "echo" -> write(out, rest + "\n");
             case "warn" -> write(err, rest + "\n");
             case "fail" -> throw new CommandFailedException(rest);
+            case "fail77" -> throw new CommandFailedException(77, rest);
             case "npe" -> throw new NullPointerException();
             case "stream" -> {
                 write(out, "first\n");

@@ -74,7 +74,8 @@ class StoreHotSwapIT {
         awaitDelivered(first);
         awaitDelivered(second);
         awaitLog(first + ": to=<alice@localhost>, relay=local", "status=sent (delivered to maildir)");
-        assertTrue(!spoolHolds(first) && !spoolHolds(second), "delivered mail leaves the spool");
+        // The queue file goes after the delivery is logged; give the queue manager a moment.
+        assertTrue(awaitGoneFromSpool(first) && awaitGoneFromSpool(second), "delivered mail leaves the spool");
         assertEquals(3, allMessages().size(), "each message exactly once: " + allMessages());
     }
 
@@ -130,9 +131,27 @@ class StoreHotSwapIT {
     }
 
     private boolean spoolHolds(String id) throws IOException {
-        try (Stream<Path> files = Files.walk(home.resolve("data/spool"))) {
-            return files.anyMatch(p -> p.getFileName().toString().startsWith(id));
+        // The queue manager moves and deletes files while we walk: a vanished file means "look again".
+        for (int attempt = 0; ; attempt++) {
+            try (Stream<Path> files = Files.walk(home.resolve("data/spool"))) {
+                return files.anyMatch(p -> p.getFileName().toString().startsWith(id));
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private boolean awaitGoneFromSpool(String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (spoolHolds(id)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     private String bundleId(String name) throws Exception {

@@ -72,6 +72,13 @@ final class PostfixDefaults {
         d.put("auth_failure_delay", "2s");
         d.put("default_pass_scheme", "SHA512-CRYPT");
         d.put("ssl", "yes");
+        d.put("login_greeting", "Tegami ready.");
+        d.put("pop3_uidl_format", "%08Xu%08Xv");
+        d.put("pop3_no_flag_updates", "no");
+        // Dovecot's default is no; Tegami locks, so that two POP3 clients never race on one INBOX.
+        d.put("pop3_lock_session", "yes");
+        d.put("pop3_client_workarounds", "");
+        d.put("pop3_logout_format", "top=%t/%p, retr=%r/%b, del=%d/%m, size=%s");
         d.put("ssl_min_protocol", "TLSv1.2");
         d.put("ssl_cert", "");
         d.put("ssl_key", "");

@@ -1,0 +1,142 @@
+package io.tegami.pop3;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.Connection;
+import io.tegami.api.net.ProtocolHandler;
+import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.store.MailStore;
+import io.tegami.api.user.UserDirectory;
+import io.tegami.pop3.auth.MechanismRegistry;
+import io.tegami.pop3.maildrop.MaildropLocks;
+import io.tegami.pop3.session.Pop3Services;
+import io.tegami.pop3.session.Pop3Session;
+
+/**
+ * The POP3 server (RFC 1939 with CAPA, STLS, SASL AUTH) as the {@code pop3} protocol of Tegami's
+ * listeners (pop3 110 with STLS, pop3s 995 with implicit TLS): one {@link Pop3Session} per
+ * connection.
+ *
+ * <p>Every reference is dynamic and greedy so that the configuration, the user directory, the
+ * stores and the mechanisms can be swapped under live sessions. Without a user directory logins
+ * fail temporarily ({@code -ERR [SYS/TEMP]}); without the user's store the login is refused the
+ * same way, so clients retry and no mail is lost. Stores are chosen per user as delivery chooses
+ * them: by the prefix of the userdb {@code mail} field or of {@code mail_location}.
+ */
+@Component(service = ProtocolHandler.class, property = {
+        ProtocolHandler.PROTOCOL + "=pop3",
+        ProtocolHandler.DEFAULT_PORTS + "=110,995"})
+public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
+
+    /** A bound store and its type, kept together so that both always match. */
+    private record StoreBinding(MailStore store, String type) {
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailParameters parameters;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserDirectory users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuthPenalty penalty;
+
+    private final MechanismRegistry mechanisms = new MechanismRegistry();
+    private final List<StoreBinding> stores = new CopyOnWriteArrayList<>();
+    private final MaildropLocks locks = new MaildropLocks();
+    private final Clock clock;
+
+    /** For Declarative Services. */
+    public Pop3ProtocolHandler() {
+        this(Clock.systemDefaultZone());
+    }
+
+    /** For tests: a fixed clock (APOP timestamps, log durations). */
+    Pop3ProtocolHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** For tests: the services DS would inject. */
+    void bind(MailParameters parameters, UserDirectory users, AuthPenalty penalty) {
+        this.parameters = parameters;
+        this.users = users;
+        this.penalty = penalty;
+    }
+
+    @Reference(service = SaslMechanism.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeMechanism")
+    void addMechanism(SaslMechanism mechanism, Map<String, Object> properties) {
+        mechanisms.add(mechanism, properties);
+    }
+
+    void removeMechanism(SaslMechanism mechanism) {
+        mechanisms.remove(mechanism);
+    }
+
+    @Reference(service = MailStore.class, target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeStore")
+    void addStore(MailStore store, Map<String, Object> properties) {
+        Object type = properties.get(MailStore.TYPE);
+        // Newest first: a replacement bound before the old one goes is the one used.
+        stores.add(0, new StoreBinding(store, type == null ? "" : type.toString().toLowerCase(Locale.ROOT)));
+    }
+
+    void removeStore(MailStore store) {
+        stores.removeIf(b -> b.store() == store);
+    }
+
+    @Override
+    public ProtocolSession newSession(Connection connection) {
+        return new Pop3Session(connection, this, clock);
+    }
+
+    @Override
+    public MailParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public UserDirectory users() {
+        return users;
+    }
+
+    @Override
+    public Map<String, SaslMechanism> mechanisms() {
+        return mechanisms.byName();
+    }
+
+    @Override
+    public AuthPenalty penalty() {
+        return penalty;
+    }
+
+    @Override
+    public MailStore store(String type) {
+        for (StoreBinding b : stores) {
+            if (b.type().equals(type)) {
+                return b.store();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public MaildropLocks locks() {
+        return locks;
+    }
+}

@@ -1,0 +1,70 @@
+package io.tegami.pop3.session;
+
+import java.util.Optional;
+
+import io.tegami.api.store.MailStore;
+import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.StoreException;
+import io.tegami.api.user.User;
+import io.tegami.pop3.maildrop.Maildrop;
+import io.tegami.pop3.maildrop.MaildropLocks;
+import io.tegami.pop3.maildrop.StoreTypes;
+
+/**
+ * The end of a successful authentication: the login line, the POP3 session lock, the user's store
+ * (chosen as delivery chooses it) and the maildrop snapshot, then {@code +OK Logged in.} and the
+ * TRANSACTION state. A held lock gives Dovecot's {@code -ERR [IN-USE]}, an absent or failing
+ * store a temporary error; both end the connection, as in Dovecot.
+ */
+public final class Login {
+
+    /** Dovecot's MAIL_ERRSTR_CRITICAL_MSG, as a temporary failure. */
+    static final String INTERNAL_ERROR =
+            "-ERR [SYS/TEMP] Internal error occurred. Refer to server log for more information.";
+    static final String IN_USE = "-ERR [IN-USE] Mailbox is locked by another POP3 session.";
+
+    private Login() {
+    }
+
+    /** Opens the maildrop of {@code user}, who authenticated with {@code method}. */
+    public static void complete(Pop3Session session, User user, String method) {
+        Pop3Log.login(Pop3Log.formatLogin(user.name(), method, session.connection()));
+        String type = StoreTypes.typeFor(user, session.settings().parameters());
+        MaildropLocks.Lock lock = null;
+        if (session.settings().lockSession()) {
+            Optional<MaildropLocks.Lock> taken = session.services().locks().tryLock(type, user.name(), MailboxSession.INBOX);
+            if (taken.isEmpty()) {
+                session.reply(IN_USE);
+                session.loginAborted(user.name(), "Couldn't lock POP3 session");
+                return;
+            }
+            lock = taken.get();
+        }
+        MailStore store = session.services().store(type);
+        if (store == null) {
+            release(lock);
+            Pop3Log.userWarn(user.name(), "Error: mail store '" + type + "' is not available");
+            session.reply(INTERNAL_ERROR);
+            session.loginAborted(user.name(), "Couldn't open INBOX");
+            return;
+        }
+        Maildrop drop;
+        try {
+            drop = Maildrop.open(store, user, lock);
+        } catch (StoreException | RuntimeException e) {
+            Pop3Log.userWarn(user.name(), "Error: Couldn't open INBOX: " + e.getMessage());
+            session.reply(INTERNAL_ERROR);
+            session.loginAborted(user.name(), "Couldn't open INBOX");
+            return;
+        }
+        session.loggedIn(user.name(), drop);
+        session.reply("+OK Logged in.");
+    }
+
+    /** Releases a lock taken before a failure. */
+    private static void release(MaildropLocks.Lock lock) {
+        if (lock != null) {
+            lock.close();
+        }
+    }
+}

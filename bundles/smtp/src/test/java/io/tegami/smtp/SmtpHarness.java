@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
@@ -15,11 +16,11 @@ import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.fake.FakeConnection;
-import io.tegami.smtp.fake.FakeMailParameters;
 import io.tegami.smtp.fake.FakeMailQueue;
 import io.tegami.smtp.fake.FakeMechanism;
 import io.tegami.smtp.fake.FakePenalty;
 import io.tegami.smtp.fake.FakeUserDirectory;
+import io.tegami.smtp.fake.SmtpParameters;
 import io.tegami.smtp.session.SmtpSession;
 
 /**
@@ -32,7 +33,7 @@ final class SmtpHarness {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T20:10:00Z"), ZoneId.of("UTC"));
 
-    final FakeMailParameters params = FakeMailParameters.standard();
+    final MapMailParameters params = SmtpParameters.standard();
     final FakeMailQueue queue = new FakeMailQueue();
     final FakeUserDirectory users = new FakeUserDirectory("alice", "postmaster").password("alice", "secret");
     final FakeMechanism plain = FakeMechanism.plain();

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.ListenerInfo;
 import io.tegami.api.net.ListenerInfo.TlsMode;
 
@@ -64,7 +65,7 @@ class ListenerPolicyTest {
     @Test
     void enginesGetTheDefaultPolicy() throws Exception {
         KeyMaterial m = install("global", "EC");
-        DefaultTlsProvider p = new DefaultTlsProvider(new FakeParameters(home, "smtpd_tls_cert_file", "global.crt",
+        DefaultTlsProvider p = new DefaultTlsProvider(MapMailParameters.of(home, "smtpd_tls_cert_file", "global.crt",
                 "smtpd_tls_key_file", "global.key"));
         SSLEngine server = p.serverEngine(listener("smtp", TlsMode.STARTTLS));
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, server.getEnabledProtocols());
@@ -86,7 +87,7 @@ class ListenerPolicyTest {
     @Test
     void weakSuitesAndOldProtocolsAreRefused() throws Exception {
         KeyMaterial m = install("rsa", "RSA");
-        DefaultTlsProvider p = new DefaultTlsProvider(new FakeParameters(home, "smtpd_tls_cert_file", "rsa.crt",
+        DefaultTlsProvider p = new DefaultTlsProvider(MapMailParameters.of(home, "smtpd_tls_cert_file", "rsa.crt",
                 "smtpd_tls_key_file", "rsa.key"));
         String[] cbc = {"TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_128_CBC_SHA",
             "TLS_RSA_WITH_AES_256_GCM_SHA384"};
@@ -100,7 +101,7 @@ class ListenerPolicyTest {
     @Test
     void protocolSettingsPerListenerAndPerProtocolFamily() throws Exception {
         KeyMaterial m = install("global", "EC");
-        FakeParameters params = new FakeParameters(home, "smtpd_tls_cert_file", "global.crt",
+        MapMailParameters params = MapMailParameters.of(home, "smtpd_tls_cert_file", "global.crt",
                 "smtpd_tls_key_file", "global.key", "smtpd_tls_protocols", "!SSLv2 !SSLv3 !TLSv1 !TLSv1.1 !TLSv1.2",
                 "ssl_min_protocol", "TLSv1.2");
         DefaultTlsProvider p = new DefaultTlsProvider(params);
@@ -114,7 +115,7 @@ class ListenerPolicyTest {
         // the listener's own option wins; mandatory TLS reads smtpd_tls_mandatory_protocols
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, p.serverEngine(listener("smtp", TlsMode.STARTTLS,
                 "smtpd_tls_protocols", ">=TLSv1.2")).getEnabledProtocols());
-        params.values.put("smtpd_tls_mandatory_protocols", "TLSv1.2");
+        params.set("smtpd_tls_mandatory_protocols", "TLSv1.2");
         assertArrayEquals(new String[] {"TLSv1.2"}, p.serverEngine(listener("smtp", TlsMode.IMPLICIT)).getEnabledProtocols());
         assertArrayEquals(new String[] {"TLSv1.2"}, p.serverEngine(listener("smtp", TlsMode.STARTTLS,
                 "smtpd_tls_security_level", "encrypt")).getEnabledProtocols());
@@ -122,7 +123,7 @@ class ListenerPolicyTest {
         assertArrayEquals(new String[] {"TLSv1.3"}, p.serverEngine(listener("pop3", TlsMode.STARTTLS,
                 "ssl_min_protocol", "LATEST")).getEnabledProtocols());
 
-        params.values.put("smtpd_tls_protocols", "TLSv9");
+        params.set("smtpd_tls_protocols", "TLSv9");
         assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, p.serverEngine(listener("smtp", TlsMode.STARTTLS))
                 .getEnabledProtocols(), "an invalid list falls back to the default, never wider");
     }
@@ -133,7 +134,7 @@ class ListenerPolicyTest {
         KeyMaterial smtps = install("smtps", "RSA");
         KeyMaterial imap = install("imap", "EC");
         KeyMaterial old = install("old", "EC");
-        FakeParameters params = new FakeParameters(home, "smtpd_tls_cert_file", "global.crt",
+        MapMailParameters params = MapMailParameters.of(home, "smtpd_tls_cert_file", "global.crt",
                 "smtpd_tls_key_file", "global.key", "ssl_cert", "<" + home.resolve("imap.crt"), "ssl_key", "<imap.key");
         DefaultTlsProvider p = new DefaultTlsProvider(params);
         assertServes(global, p, listener("smtp", TlsMode.STARTTLS));
@@ -146,12 +147,12 @@ class ListenerPolicyTest {
         assertEquals(global.certificate(), EngineHandshake.run(client(global.certificate(), null, null), plain)
                 .getPeerCertificates()[0], "serverContext(): the global one");
 
-        params.values.remove("ssl_cert");
-        params.values.remove("ssl_key");
+        params.set("ssl_cert", null);
+        params.set("ssl_key", null);
         assertServes(global, p, listener("imap", TlsMode.IMPLICIT), "then Postfix's");
-        params.values.clear();
-        params.values.put("ssl_cert_file", "old.crt");
-        params.values.put("ssl_key_file", "old.key");
+        params.clear();
+        params.set("ssl_cert_file", "old.crt");
+        params.set("ssl_key_file", "old.key");
         assertServes(old, p, listener("smtp", TlsMode.STARTTLS), "Dovecot 1.x names, globally");
     }
 

@@ -15,6 +15,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
+
 class ReloadTest {
 
     @TempDir
@@ -44,7 +46,7 @@ class ReloadTest {
     void configuredFilesAreReloadedWhenTheyChangeAndABrokenOneKeepsTheOld() throws Exception {
         KeyMaterial a = SelfSignedCertificates.generate("localhost");
         install(a);
-        DefaultTlsProvider provider = new DefaultTlsProvider(new FakeParameters(home,
+        DefaultTlsProvider provider = new DefaultTlsProvider(MapMailParameters.of(home,
                 "smtpd_tls_cert_file", "cert.pem", "smtpd_tls_key_file", home.resolve("key.pem").toString()));
         SSLContext first = provider.serverContext();
         assertSame(first, provider.serverContext(), "no change, no rebuild");
@@ -71,14 +73,14 @@ class ReloadTest {
     void keyDefaultsToTheCertificateFileAndDovecotNamesWork() throws Exception {
         KeyMaterial m = SelfSignedCertificates.generate("localhost");
         write("both.pem", PemFiles.encode(m.chain()) + PemFiles.encode(m.key()));
-        assertServes(m, new DefaultTlsProvider(new FakeParameters(home, "smtpd_tls_cert_file", "both.pem")));
-        assertServes(m, new DefaultTlsProvider(new FakeParameters(home, "ssl_cert", "<both.pem", "ssl_key", "<both.pem")));
+        assertServes(m, new DefaultTlsProvider(MapMailParameters.of(home, "smtpd_tls_cert_file", "both.pem")));
+        assertServes(m, new DefaultTlsProvider(MapMailParameters.of(home, "ssl_cert", "<both.pem", "ssl_key", "<both.pem")));
     }
 
     @Test
     void unusableFilesFromTheStartAreAnError() throws Exception {
         write("cert.pem", "nothing here");
-        DefaultTlsProvider provider = new DefaultTlsProvider(new FakeParameters(home, "smtpd_tls_cert_file", "cert.pem"));
+        DefaultTlsProvider provider = new DefaultTlsProvider(MapMailParameters.of(home, "smtpd_tls_cert_file", "cert.pem"));
         provider.activate(); // logs, does not throw: the component stays up
         assertThrows(IllegalStateException.class, provider::serverContext);
         assertThrows(IllegalStateException.class, provider::serverContext);

@@ -20,6 +20,8 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
+
 class SelfSignedTest {
 
     @TempDir
@@ -27,7 +29,7 @@ class SelfSignedTest {
 
     @Test
     void generatedOnFirstStartAndReusedAfterwards() throws Exception {
-        FakeParameters params = new FakeParameters(home, "myhostname", "mail.example.org", "data_directory", "var");
+        MapMailParameters params = MapMailParameters.of(home, "myhostname", "mail.example.org", "data_directory", "var");
         DefaultTlsProvider first = new DefaultTlsProvider(params);
         first.activate();
         Path dir = home.resolve("var/tls");
@@ -61,14 +63,14 @@ class SelfSignedTest {
 
     @Test
     void defaultDataDirectoryIsUnderHome() throws Exception {
-        DefaultTlsProvider provider = new DefaultTlsProvider(new FakeParameters(home));
+        DefaultTlsProvider provider = new DefaultTlsProvider(MapMailParameters.of(home));
         provider.serverContext();
         assertTrue(Files.exists(home.resolve("data/tls/selfsigned-cert.pem")));
     }
 
     @Test
     void aDeletedPairIsGeneratedAgain() throws Exception {
-        DefaultTlsProvider provider = new DefaultTlsProvider(new FakeParameters(home));
+        DefaultTlsProvider provider = new DefaultTlsProvider(MapMailParameters.of(home));
         SSLContext before = provider.serverContext();
         Files.delete(home.resolve("data/tls/selfsigned-key.pem"));
         assertNotSame(before, provider.serverContext());
@@ -77,7 +79,7 @@ class SelfSignedTest {
 
     @Test
     void clientContextAndProtocols() throws Exception {
-        DefaultTlsProvider provider = new DefaultTlsProvider(new FakeParameters(home));
+        DefaultTlsProvider provider = new DefaultTlsProvider(MapMailParameters.of(home));
         assertEquals(List.of("TLSv1.3", "TLSv1.2"), Arrays.asList(provider.enabledProtocols()));
         assertSame(provider.clientContext(), provider.clientContext());
         assertTrue(provider.clientContext().getSocketFactory().getDefaultCipherSuites().length > 0);

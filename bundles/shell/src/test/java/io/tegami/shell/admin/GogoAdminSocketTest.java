@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.shell.ctl.TegamiCtlAccess;
 import io.tegami.shell.fakes.FakeConfigurationAdmin;
-import io.tegami.shell.fakes.FakeMailParameters;
 import io.tegami.shell.fakes.FakeUserAccounts;
 import io.tegami.shell.fakes.GogoFixture;
 import io.tegami.shell.postconf.PostconfCommandAccess;
@@ -43,10 +43,9 @@ class GogoAdminSocketTest {
     @TempDir
     Path home;
 
-    private final FakeMailParameters parameters = new FakeMailParameters(Path.of("/opt/tegami"))
-            .withDefault("myhostname", "localhost")
-            .withDefault("mydestination", "$myhostname, localhost")
-            .withExplicit("myhostname", "mx.example.com");
+    private final MapMailParameters parameters = new MapMailParameters(Path.of("/opt/tegami"),
+            Map.of("myhostname", "localhost", "mydestination", "$myhostname, localhost"))
+            .set("myhostname", "mx.example.com");
     private final FakeConfigurationAdmin configAdmin = new FakeConfigurationAdmin();
     private final FakeUserAccounts accounts = new FakeUserAccounts();
     private GogoFixture gogo;

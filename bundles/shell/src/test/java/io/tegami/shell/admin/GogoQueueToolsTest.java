@@ -8,16 +8,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.QueueEntry;
 import io.tegami.shell.ctl.TegamiCtlAccess;
-import io.tegami.shell.fakes.FakeMailParameters;
 import io.tegami.shell.fakes.GogoFixture;
 import io.tegami.shell.queue.QueueToolsAccess;
 
@@ -28,9 +29,8 @@ class GogoQueueToolsTest {
     Path home;
 
     private final MailQueue queue = QueueToolsAccess.fakeQueue();
-    private final FakeMailParameters parameters = new FakeMailParameters(Path.of("/opt/tegami"))
-            .withDefault("myhostname", "mail.example.org")
-            .withDefault("myorigin", "example.org");
+    private final MapMailParameters parameters = new MapMailParameters(Path.of("/opt/tegami"),
+            Map.of("myhostname", "mail.example.org", "myorigin", "example.org"));
     private GogoFixture gogo;
     private AdminSocketServer server;
 

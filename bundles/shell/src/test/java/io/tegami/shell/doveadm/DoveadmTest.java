@@ -16,7 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.tegami.shell.fakes.FakeMailParameters;
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.shell.fakes.GogoFixture;
 
 /** doveadm's subcommands, with Dovecot 2.3's output taken from real doveadm runs. */
@@ -29,8 +29,8 @@ class DoveadmTest {
             .add("dave", "secret", -1, "/srv/dave", Map.of("userdb_home", "/srv/dave"))
             .add("erin", "x", 1002, "/home/erin",
                     Map.of("userdb_quota_rule", "*:storage=2G", "userdb_mail", "mbox:~/mail", "allow_nets", "local"));
-    private final FakeMailParameters params = new FakeMailParameters(Path.of("/t"))
-            .withDefault("mail_location", "maildir:~/Maildir");
+    private final MapMailParameters params = new MapMailParameters(Path.of("/t"),
+            Map.of("mail_location", "maildir:~/Maildir"));
     private final Doveadm doveadm = new Doveadm(List.of(new PwCommand(schemes), new AuthTestCommand(directory),
             new UserCommand(directory, params)));
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

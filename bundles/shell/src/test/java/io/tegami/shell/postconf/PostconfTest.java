@@ -15,20 +15,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.shell.CommandFailedException;
-import io.tegami.shell.fakes.FakeMailParameters;
 
 class PostconfTest {
 
-    private final FakeMailParameters params = new FakeMailParameters(Path.of("/opt/tegami"))
-            .withDefault("myhostname", "localhost")
-            .withDefault("mydestination", "$myhostname, localhost")
-            .withDefault("recipient_delimiter", "")
-            .withDefault("message_size_limit", "10240000")
-            .withExplicit("myhostname", "mx.example.com")
-            .withExplicit("my_own", "custom")
-            .withExplicit("service.pid", "tegami.main")
-            .withExplicit("felix.fileinstall.filename", "file:/opt/tegami/configs/tegami.main.cfg");
+    private final MapMailParameters params = new MapMailParameters(Path.of("/opt/tegami"),
+            Map.of("myhostname", "localhost", "mydestination", "$myhostname, localhost",
+                    "recipient_delimiter", "", "message_size_limit", "10240000"))
+            .set("myhostname", "mx.example.com")
+            .set("my_own", "custom")
+            .set("service.pid", "tegami.main")
+            .set("felix.fileinstall.filename", "file:/opt/tegami/configs/tegami.main.cfg");
 
     /** Records what would be written to ConfigAdmin. */
     private final Map<String, String> written = new LinkedHashMap<>();

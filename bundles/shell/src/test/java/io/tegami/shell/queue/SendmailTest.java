@@ -16,23 +16,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.shell.CommandFailedException;
-import io.tegami.shell.fakes.FakeMailParameters;
 
 /** sendmail: recipients, -t and Bcc, the headers pickup adds, dot and size rules, streaming into the queue. */
 class SendmailTest {
 
     private final FakeQueue queue = new FakeQueue();
-    private final FakeMailParameters parameters = new FakeMailParameters(Path.of("/opt/tegami"))
-            .withDefault("myhostname", "mail.example.org")
-            .withDefault("myorigin", "example.org")
-            .withDefault("mail_name", "Tegami")
-            .withDefault("message_size_limit", "10240000");
+    private final MapMailParameters parameters = new MapMailParameters(Path.of("/opt/tegami"), Map.of(
+            "myhostname", "mail.example.org", "myorigin", "example.org", "mail_name", "Tegami",
+            "message_size_limit", "10240000"));
     private final Clock clock = Clock.fixed(Instant.parse("2020-11-27T19:10:00Z"), ZoneId.of("Europe/Paris"));
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -156,7 +155,7 @@ class SendmailTest {
 
     @Test
     void aMessageOverTheSizeLimitIsNotQueued() {
-        parameters.withExplicit("message_size_limit", "1000");
+        parameters.set("message_size_limit", "1000");
         assertEquals("sendmail: fatal: root(0): message file too big",
                 assertThrows(CommandFailedException.class, () -> send("Subject: big\n\n" + "y".repeat(2000) + "\n",
                         "bob@example.org")).getMessage());
@@ -186,7 +185,7 @@ class SendmailTest {
 
     @Test
     void aHugeBodyIsStreamedNotHeld() {
-        parameters.withExplicit("message_size_limit", "0");
+        parameters.set("message_size_limit", "0");
         // 30 MB of body from a generator: this would not fit the test heap twice if held as text.
         InputStream big = new InputStream() {
             private final byte[] head = "Subject: big\n\n".getBytes(StandardCharsets.US_ASCII);

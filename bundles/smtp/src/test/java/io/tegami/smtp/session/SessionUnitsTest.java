@@ -12,9 +12,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.smtp.fake.FakeMailParameters;
 import io.tegami.smtp.fake.FakeSslSession;
+import io.tegami.smtp.fake.SmtpParameters;
 
 /** The small helpers of the session: stats, log formats, settings, client info, TLS summary. */
 class SessionUnitsTest {
@@ -48,7 +49,7 @@ class SessionUnitsTest {
 
     @Test
     void listenerOptionsWinAndExpand() {
-        FakeMailParameters main = FakeMailParameters.standard().set("smtpd_tls_security_level", "may");
+        MapMailParameters main = SmtpParameters.standard().set("smtpd_tls_security_level", "may");
         ListenerInfo listener = new ListenerInfo("submission", "smtp", ListenerInfo.TlsMode.STARTTLS,
                 Map.of("smtpd_tls_security_level", "encrypt", "smtpd_banner", "$myhostname submission"));
         SmtpSettings settings = new SmtpSettings(() -> main, listener);
@@ -67,7 +68,7 @@ class SessionUnitsTest {
         assertEquals(20, settings.hardErrorLimit());
         assertTrue(settings.tlsOffered());
         assertFalse(settings.vrfyDisabled());
-        FakeMailParameters broken = new FakeMailParameters().set("message_size_limit", "lots");
+        MapMailParameters broken = SmtpParameters.empty().set("message_size_limit", "lots");
         assertEquals(10240000L, new SmtpSettings(() -> broken, null).messageSizeLimit());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
 
@@ -44,13 +45,13 @@ class DirectoryAuthTest {
 
     @TempDir
     Path home;
-    FakeMailParameters params;
+    MapMailParameters params;
     PasswdFileDirectory dir;
     Path passwd;
 
     @BeforeEach
     void setUp() {
-        params = new FakeMailParameters(home);
+        params = PasswdFileParameters.at(home);
         dir = new PasswdFileDirectory(params);
         passwd = home.resolve("data/passwd");
     }
@@ -141,21 +142,21 @@ class DirectoryAuthTest {
         dir.add("alice", "pw".toCharArray());
         assertTrue(Files.readString(passwd).startsWith("alice:{SHA512-CRYPT}$6$"), "the default");
 
-        params.values.put("default_pass_scheme", "argon2id");
+        params.set("default_pass_scheme", "argon2id");
         dir.add("bob", "pw".toCharArray());
         assertTrue(Files.readString(passwd).contains("\nbob:{ARGON2ID}$argon2id$v=19$m=65536,t=3,p=1$"));
         assertTrue(login("bob", "pw", null));
 
-        params.values.put("default_pass_scheme", "BLF-CRYPT");
+        params.set("default_pass_scheme", "BLF-CRYPT");
         assertTrue(dir.setPassword("alice", "new".toCharArray()));
         assertTrue(Files.readString(passwd).startsWith("alice:{BLF-CRYPT}$2y$05$"));
         assertTrue(login("alice", "new", null));
 
-        params.values.put("default_pass_scheme", "NO-SUCH");
+        params.set("default_pass_scheme", "NO-SUCH");
         dir.add("carol", "pw".toCharArray());
         assertTrue(Files.readString(passwd).contains("\ncarol:{SHA512-CRYPT}$6$"), "unknown: the fallback");
 
-        params.values.put("default_pass_scheme", "PLAIN");
+        params.set("default_pass_scheme", "PLAIN");
         assertThrows(DirectoryException.class, () -> dir.add("dave", "a:b".toCharArray()));
         dir.add("dave", "pl\u00e4in".toCharArray());
         assertTrue(Files.readString(passwd, StandardCharsets.UTF_8).contains("\ndave:{PLAIN}pl\u00e4in:"));
@@ -168,7 +169,7 @@ class DirectoryAuthTest {
         assertFalse(login("old", "secret", null), "CRYPT by default: 'secret' is not a crypt string");
         assertTrue(login("crypted", "secret", null));
         assertFalse(login("empty", "", null));
-        params.values.put("default_pass_scheme", "PLAIN");
+        params.set("default_pass_scheme", "PLAIN");
         assertTrue(login("old", "secret", null), "scheme=PLAIN passwd-files store plaintext without a prefix");
         assertEquals(Optional.of("secret"), dir.credentials("old", "PLAIN"));
     }
@@ -177,7 +178,7 @@ class DirectoryAuthTest {
     void theSchemesServiceGeneratesAndVerifiesLikeDoveadm() {
         DovecotPasswordSchemes schemes = new DovecotPasswordSchemes(params);
         assertEquals("SHA512-CRYPT", schemes.defaultScheme());
-        params.values.put("default_pass_scheme", "argon2id");
+        params.set("default_pass_scheme", "argon2id");
         assertEquals("ARGON2ID", schemes.defaultScheme());
         String hash = schemes.generate("ssha256", "secret".toCharArray(), null, 0);
         assertTrue(hash.startsWith("{SSHA256}"), hash);

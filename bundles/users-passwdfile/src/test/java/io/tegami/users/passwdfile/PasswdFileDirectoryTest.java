@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +31,13 @@ class PasswdFileDirectoryTest {
 
     @TempDir
     Path home;
-    FakeMailParameters params;
+    MapMailParameters params;
     PasswdFileDirectory dir;
     Path passwd;
 
     @BeforeEach
     void setUp() {
-        params = new FakeMailParameters(home);
+        params = PasswdFileParameters.at(home);
         dir = new PasswdFileDirectory(params);
         passwd = home.resolve("data/passwd");
     }
@@ -183,7 +184,7 @@ class PasswdFileDirectoryTest {
         Files.createDirectories(other.getParent());
         Files.writeString(other, "zoe:{PLAIN}z\n");
         assertTrue(dir.lookup("zoe").isEmpty());
-        params.values.put("passwd_file", "etc/users");
+        params.set("passwd_file", "etc/users");
         assertTrue(dir.lookup("zoe").isPresent());
     }
 

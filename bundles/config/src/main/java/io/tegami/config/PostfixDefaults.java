@@ -73,6 +73,11 @@ final class PostfixDefaults {
         d.put("default_pass_scheme", "SHA512-CRYPT");
         d.put("ssl", "yes");
         d.put("login_greeting", "Tegami ready.");
+        d.put("imap_max_line_length", "64k");
+        d.put("mail_max_userip_connections", "10");
+        d.put("imap_idle_notify_interval", "2m");
+        d.put("mailbox_idle_check_interval", "30s");
+        d.put("mailbox_autocreate", "Drafts, Sent, Trash, Junk");
         d.put("pop3_uidl_format", "%08Xu%08Xv");
         d.put("pop3_no_flag_updates", "no");
         // Dovecot's default is no; Tegami locks, so that two POP3 clients never race on one INBOX.

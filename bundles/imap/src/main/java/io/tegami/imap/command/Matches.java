@@ -1,0 +1,49 @@
+package io.tegami.imap.command;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tegami.api.store.Mailbox;
+import io.tegami.api.store.StoreException;
+import io.tegami.imap.message.MessageSource;
+import io.tegami.imap.message.SearchKey;
+import io.tegami.imap.search.SearchEngine;
+import io.tegami.imap.session.ImapSession;
+import io.tegami.imap.session.SelectedMailbox;
+
+/** The messages of the selected mailbox a search key matches: what SEARCH, SORT and THREAD start from. */
+final class Matches {
+
+    private Matches() {
+    }
+
+    /** Sequence numbers of the matching messages, ascending. */
+    static List<Integer> of(ImapSession session, SearchKey key) {
+        SelectedMailbox selected = session.selected();
+        SearchEngine.Matcher matcher = session.services().searchEngine().compile(key, selected.size(), selected.maxUid());
+        List<Integer> found = new ArrayList<>();
+        for (int seq = 1; seq <= selected.size(); seq++) {
+            long uid = selected.uidAt(seq);
+            try {
+                if (matcher.matches(seq, selected.info(uid), source(selected.mailbox(), uid))) {
+                    found.add(seq);
+                }
+            } catch (IOException e) {
+                // Expunged by another session meanwhile: it matches nothing.
+            }
+        }
+        return found;
+    }
+
+    /** Opens message {@code uid} for the message package. */
+    static MessageSource source(Mailbox mailbox, long uid) {
+        return () -> {
+            try {
+                return mailbox.openMessage(uid);
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package io.tegami.imap.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.tegami.api.store.Mailbox;
+import io.tegami.api.store.MessageInfo;
+import io.tegami.api.store.StoreException;
+import io.tegami.imap.message.MessageSource;
+import io.tegami.imap.message.SectionSpec;
+import io.tegami.imap.protocol.ImapDates;
+import io.tegami.imap.session.ImapLog;
+import io.tegami.imap.session.ImapOutput;
+import io.tegami.imap.session.FlagLists;
+import io.tegami.imap.session.SessionStats;
+
+/**
+ * Writes one message's {@code * n FETCH (...)} response. What can fail (reading and parsing the
+ * message, finding its sections) is done before the first octet goes out, so that a message
+ * expunged under us is skipped cleanly rather than leaving half a response; sections are then
+ * streamed as literals, never held in memory.
+ */
+public final class FetchResponder {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final Mailbox mailbox;
+    private final FetchDataSource data;
+    private final ZoneId zone;
+    private final SessionStats stats;
+
+    public FetchResponder(Mailbox mailbox, FetchDataSource data, ZoneId zone, SessionStats stats) {
+        this.mailbox = mailbox;
+        this.data = data;
+        this.zone = zone;
+        this.stats = stats;
+    }
+
+    /**
+     * Writes the response for {@code info} at sequence number {@code seq}.
+     *
+     * @param items the items in the order to answer them
+     * @param withFlags also write FLAGS (\Seen was just set implicitly)
+     * @return false if the message's content could not be read because it is gone (expunged
+     *         meanwhile): nothing was written
+     * @throws StoreException if the message cannot be read for another reason
+     */
+    public boolean write(ImapOutput out, int seq, MessageInfo info, List<FetchItem> items, boolean withFlags)
+            throws StoreException {
+        List<Object> parts = new ArrayList<>(items.size() + 1);
+        FetchDataSource.MessageContent content = null;
+        try {
+            for (FetchItem item : items) {
+                if (item instanceof FetchItem.Simple s) {
+                    switch (s.attribute()) {
+                        case UID -> parts.add("UID " + info.uid());
+                        case FLAGS -> parts.add("FLAGS " + FlagLists.format(info.imapFlags()));
+                        case INTERNALDATE -> parts.add("INTERNALDATE \"" + ImapDates.formatDateTime(info.internalDate(), zone) + "\"");
+                        case RFC822_SIZE -> parts.add("RFC822.SIZE " + info.rfc822Size());
+                        case MODSEQ -> parts.add("MODSEQ (" + info.modSeq() + ")");
+                        case ENVELOPE -> {
+                            content = content(content, info);
+                            parts.add("ENVELOPE ");
+                            parts.add(content.envelope());
+                        }
+                        case BODY -> {
+                            content = content(content, info);
+                            parts.add("BODY ");
+                            parts.add(content.bodyStructure(false));
+                        }
+                        case BODYSTRUCTURE -> {
+                            content = content(content, info);
+                            parts.add("BODYSTRUCTURE ");
+                            parts.add(content.bodyStructure(true));
+                        }
+                    }
+                } else if (item instanceof FetchItem.Section section) {
+                    if (content == null) {
+                        probe(info.uid()); // BODY[] is read only while writing: learn now if it is gone
+                    }
+                    content = content(content, info);
+                    parts.add(new Pending(section, content.section(section.spec())));
+                }
+            }
+        } catch (MessageGone e) {
+            return false;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.IO, "cannot read message " + info.uid() + ": " + e.getMessage(), e);
+        }
+        if (withFlags && !items.contains(new FetchItem.Simple(FetchItem.Attribute.FLAGS))) {
+            parts.add("FLAGS " + FlagLists.format(info.imapFlags()));
+        }
+        out.raw("* " + seq + " FETCH (");
+        boolean space = false;
+        for (Object part : parts) {
+            if (space) {
+                out.raw(" ");
+            }
+            if (part instanceof String s) {
+                out.raw(s);
+                space = !s.endsWith(" ");
+            } else if (part instanceof byte[] b) {
+                out.raw(b);
+                space = true;
+            } else {
+                writeSection(out, (Pending) part, info.uid());
+                space = true;
+            }
+        }
+        out.raw(")\r\n");
+        return true;
+    }
+
+    private record Pending(FetchItem.Section item, FetchDataSource.SectionData data) {
+    }
+
+    private void writeSection(ImapOutput out, Pending p, long uid) {
+        long length = p.data().length();
+        SectionSpec spec = p.item().spec();
+        boolean header = spec.text() == SectionSpec.Text.HEADER || spec.text() == SectionSpec.Text.HEADER_FIELDS
+                || spec.text() == SectionSpec.Text.HEADER_FIELDS_NOT || spec.text() == SectionSpec.Text.MIME;
+        if (header) {
+            stats.header(length);
+        } else {
+            stats.body(length);
+        }
+        out.raw(p.item().label() + " {" + length + "}\r\n");
+        long left = length;
+        try (InputStream in = p.data().opener().open()) {
+            while (left > 0) {
+                byte[] chunk = in.readNBytes((int) Math.min(CHUNK, left));
+                if (chunk.length == 0) {
+                    break;
+                }
+                out.raw(chunk);
+                left -= chunk.length;
+            }
+        } catch (IOException e) {
+            ImapLog.warn("FETCH of message {} failed after its literal was announced: {}", uid, e.toString());
+        }
+        // The literal was announced: fill it up so that the client stays in step.
+        while (left > 0) {
+            byte[] pad = new byte[(int) Math.min(CHUNK, left)];
+            Arrays.fill(pad, (byte) ' ');
+            out.raw(pad);
+            left -= pad.length;
+        }
+    }
+
+    private void probe(long uid) throws IOException {
+        try {
+            mailbox.openMessage(uid).close();
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.NOT_FOUND) {
+                throw new MessageGone(uid);
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private FetchDataSource.MessageContent content(FetchDataSource.MessageContent current, MessageInfo info) {
+        if (current != null) {
+            return current;
+        }
+        long uid = info.uid();
+        MessageSource source = () -> {
+            try {
+                return mailbox.openMessage(uid);
+            } catch (StoreException e) {
+                if (e.reason() == StoreException.Reason.NOT_FOUND) {
+                    throw new MessageGone(uid);
+                }
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+        return data.open(source, info.rfc822Size());
+    }
+
+    /** The message was expunged by another session before its content could be read. */
+    static final class MessageGone extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        MessageGone(long uid) {
+            super("message " + uid + " no longer exists");
+        }
+    }
+
+    static String ascii(byte[] bytes) {
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,62 @@
+package io.tegami.imap;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import io.tegami.api.config.testing.MapMailParameters;
+import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.store.MailStore;
+import io.tegami.imap.fake.FakeConnection;
+import io.tegami.imap.fake.FakePenalty;
+import io.tegami.imap.fake.FakePlain;
+import io.tegami.imap.fake.FakeUsers;
+import io.tegami.store.maildir.MaildirStore;
+
+/**
+ * One IMAP server for a test: the handler with the real Maildir store under a temporary
+ * directory, fake users (alice/secret, bob/hunter2), a PLAIN mechanism and a penalty that never
+ * waits. {@link #connect()} opens sessions that are driven like the net layer drives them.
+ */
+final class ImapHarness implements AutoCloseable {
+
+    final Path base;
+    final MapMailParameters params;
+    final FakeUsers users;
+    final FakePenalty penalty = new FakePenalty();
+    final MailStore store;
+    final ImapProtocolHandler handler;
+
+    ImapHarness(Path base) {
+        this.base = base;
+        this.params = MapMailParameters.of(base, "mail_location", "maildir:~/Maildir", "data_directory", "data",
+                "myhostname", "mail.example.org", "message_size_limit", "10240000");
+        this.users = new FakeUsers(base).add("alice", "secret").add("bob", "hunter2");
+        this.store = new MaildirStore(params);
+        this.handler = new ImapProtocolHandler(Clock.systemDefaultZone());
+        handler.bind(params, users, penalty);
+        handler.addMechanism(FakePlain.plain(), Map.of(SaslMechanism.MECHANISM, "PLAIN"));
+        handler.addStore(store, Map.of(MailStore.TYPE, "maildir"));
+    }
+
+    /** A session from loopback on a STARTTLS listener, greeted. */
+    ImapClient connect() {
+        return connect(new FakeConnection());
+    }
+
+    ImapClient connect(FakeConnection connection) {
+        return new ImapClient(handler, connection);
+    }
+
+    /** A session logged in as alice. */
+    ImapClient alice() {
+        ImapClient c = connect();
+        c.expectOk("a0 LOGIN alice secret");
+        return c;
+    }
+
+    @Override
+    public void close() {
+        handler.deactivate();
+    }
+}

@@ -9,9 +9,11 @@ import java.util.Set;
 
 /**
  * Streams the fields of a header that HEADER.FIELDS (or .NOT) selects, byte for byte with their
- * folding, then the empty line that ends a header, as Dovecot's header filter does (it adds the
- * empty line, and a missing final CRLF, even where the stored header lacks them). Stops at the
- * header's empty line or at the end of the input. Works on arbitrarily long lines.
+ * folding, then the empty line that ends the header. Stops at the header's empty line or at the
+ * end of the input. Where the stored header has no empty line (a message that is all header, a
+ * header cut by a boundary), Dovecot adds the empty line and a missing last CRLF only for the
+ * message's own HEADER.FIELDS (it answers those from its cache) and adds nothing otherwise; so
+ * does this, as told by {@code complete}. Works on arbitrarily long lines.
  */
 final class HeaderFieldsInputStream extends FilterInputStream {
 
@@ -21,6 +23,9 @@ final class HeaderFieldsInputStream extends FilterInputStream {
 
     private final Set<String> names;
     private final boolean include;
+    private final boolean complete;
+    private final long headerSize;
+    private long consumed;
     private State state = State.LINE_START;
     private boolean keep;
     private final byte[] name = new byte[MAX_NAME + 2];
@@ -34,11 +39,19 @@ final class HeaderFieldsInputStream extends FilterInputStream {
      * @param header the header, from its first byte (CRLF form)
      * @param lowerCaseNames the field names, in lower case
      * @param include true for HEADER.FIELDS, false for HEADER.FIELDS.NOT
+     * @param complete whether to add the empty line (and a missing CRLF) to a header without one
+     * @param headerSize where the header ends in {@code header}, which may go on for an empty
+     *        line that a boundary took from the header (that one still counts), or -1 to read
+     *        up to the empty line
      */
-    HeaderFieldsInputStream(InputStream header, Set<String> lowerCaseNames, boolean include) {
+    HeaderFieldsInputStream(InputStream header, Set<String> lowerCaseNames, boolean include, boolean complete,
+            long headerSize) {
         super(header);
+        this.headerSize = headerSize;
         this.names = lowerCaseNames;
         this.include = include;
+        this.complete = complete;
+        this.keep = !include; // a continuation line before any field belongs to a nameless field
     }
 
     @Override
@@ -50,15 +63,20 @@ final class HeaderFieldsInputStream extends FilterInputStream {
             if (state == State.DONE) {
                 return -1;
             }
-            int b = in.read();
-            if (b < 0) {
-                finish();
+            if (headerSize >= 0 && consumed >= headerSize) {
+                finish(state == State.LINE_START && emptyLineFollows());
                 continue;
             }
+            int b = in.read();
+            if (b < 0) {
+                finish(false);
+                continue;
+            }
+            consumed++;
             switch (state) {
                 case LINE_START -> {
                     if (b == '\n') {
-                        finish();
+                        finish(true);
                     } else if (b == '\r') {
                         state = State.CR_AT_START;
                     } else if (b == ' ' || b == '\t') {
@@ -74,7 +92,7 @@ final class HeaderFieldsInputStream extends FilterInputStream {
                 }
                 case CR_AT_START -> {
                     if (b == '\n') {
-                        finish();
+                        finish(true);
                     } else {
                         nameLength = 0;
                         name[nameLength++] = '\r';
@@ -124,18 +142,28 @@ final class HeaderFieldsInputStream extends FilterInputStream {
         }
     }
 
-    private void finish() {
+    /** Whether the octets after the header are an empty line. */
+    private boolean emptyLineFollows() throws IOException {
+        int b = in.read();
+        return b == '\n' || (b == '\r' && in.read() == '\n');
+    }
+
+    /** @param emptyLine whether the header's empty line ended it (rather than the end of input) */
+    private void finish(boolean emptyLine) {
         int n = 0;
         byte[] tail = new byte[4];
         if (state == State.NAME) {
             decide(nameLength); // the input ended inside a name: a field without a colon
         }
-        if (keep && lastOutAfterQueue() != '\n' && state != State.LINE_START && state != State.CR_AT_START) {
+        if (complete && keep && lastOutAfterQueue() != '\n' && state != State.LINE_START
+                && state != State.CR_AT_START) {
             tail[n++] = '\r';
             tail[n++] = '\n';
         }
-        tail[n++] = '\r';
-        tail[n++] = '\n';
+        if (complete || emptyLine) {
+            tail[n++] = '\r';
+            tail[n++] = '\n';
+        }
         appendPending(tail, n);
         state = State.DONE;
     }

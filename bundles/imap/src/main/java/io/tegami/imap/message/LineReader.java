@@ -40,14 +40,22 @@ final class LineReader {
         this.head = new byte[Math.min(maxKeep, 512)]; // grows when a long line is to be kept
     }
 
-    /** The offset of the next unread byte: the end of the current line. */
+    /** Whether the current line is to be read again by the next {@link #next}. */
+    private boolean replay;
+
+    /** The offset of the next unread byte: the end of the current line (its start after {@link #replay}). */
     long position() {
-        return offset;
+        return replay ? lineStart : offset;
     }
 
-    /** LFs read so far. */
+    /** LFs before the next unread byte. */
     long lfCount() {
-        return lfCount;
+        return replay ? linesBefore : lfCount;
+    }
+
+    /** Makes the next {@link #next} give the current line again (one line of look-ahead). */
+    void replay() {
+        replay = true;
     }
 
     /**
@@ -57,6 +65,11 @@ final class LineReader {
      */
     boolean next(int keep) throws IOException {
         keep = Math.min(keep, maxKeep);
+        if (replay) {
+            replay = false;
+            headLength = Math.min(headLength, keep);
+            return true;
+        }
         lineStart = offset;
         linesBefore = lfCount;
         lineLength = 0;

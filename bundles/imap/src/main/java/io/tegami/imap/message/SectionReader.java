@@ -58,7 +58,7 @@ public final class SectionReader {
                 case ALL -> Section.range(source, 0, structure.size());
                 case HEADER, MIME -> header(source, root);
                 case TEXT -> body(source, root);
-                case HEADER_FIELDS, HEADER_FIELDS_NOT -> fields(source, root, spec);
+                case HEADER_FIELDS, HEADER_FIELDS_NOT -> fields(source, root, spec, structure.size());
             };
         }
         MessagePart p = structure.part(spec.part());
@@ -78,7 +78,7 @@ public final class SectionReader {
         return switch (spec.text()) {
             case HEADER -> header(source, m);
             case TEXT -> body(source, m);
-            default -> fields(source, m, spec);
+            default -> fields(source, m, spec, structure.size());
         };
     }
 
@@ -90,9 +90,14 @@ public final class SectionReader {
         return Section.range(source, p.bodyOffset(), p.bodySize());
     }
 
-    private static Section fields(MessageSource source, MessagePart p, SectionSpec spec) throws IOException {
-        Section header = header(source, p);
-        return filtered(() -> header.open(), spec);
+    private static Section fields(MessageSource source, MessagePart p, SectionSpec spec, long messageSize)
+            throws IOException {
+        // An encapsulated message's header whose empty line a boundary took (RFC 2046: the CRLF
+        // before a boundary is the boundary's) still ends with it here, as in Dovecot, which
+        // filters on from the header's start: so read two octets on, where they exist.
+        long extra = spec.part().isEmpty() ? 0 : Math.min(2, messageSize - p.bodyOffset());
+        Section header = Section.range(source, p.headerOffset(), p.headerSize() + extra);
+        return filtered(() -> header.open(), spec, p.headerSize());
     }
 
     private static Section rootHeaderOnly(MessageSource source, SectionSpec spec) throws IOException {
@@ -107,17 +112,19 @@ public final class SectionReader {
             }
             return Section.range(source, 0, end);
         }
-        return filtered(() -> new CrlfInputStream(source.open()), spec);
+        return filtered(() -> new CrlfInputStream(source.open()), spec, -1);
     }
 
     /** HEADER.FIELDS (.NOT): one pass to learn the length, keeping the bytes if they are few. */
-    private static Section filtered(Section.Opener header, SectionSpec spec) throws IOException {
+    private static Section filtered(Section.Opener header, SectionSpec spec, long headerSize) throws IOException {
         Set<String> names = new HashSet<>();
         for (String f : spec.fields()) {
             names.add(f.toLowerCase(Locale.ROOT));
         }
         boolean include = spec.text() == SectionSpec.Text.HEADER_FIELDS;
-        Section.Opener opener = () -> new HeaderFieldsInputStream(header.open(), names, include);
+        // Dovecot completes a header that lacks its empty line only for the message's own HEADER.FIELDS.
+        boolean complete = include && spec.part().isEmpty();
+        Section.Opener opener = () -> new HeaderFieldsInputStream(header.open(), names, include, complete, headerSize);
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         long length = 0;
         try (InputStream in = opener.open()) {

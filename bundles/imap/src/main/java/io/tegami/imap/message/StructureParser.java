@@ -26,6 +26,9 @@ final class StructureParser {
         }
     }
 
+    /** What {@link #match} returns when the line is the part's own boundary, not yet active. */
+    private static final Boundary OWN = new Boundary(new byte[0], null);
+
     private final LineReader r;
     private final MimeLimits limits;
     private final int keepBody;
@@ -70,7 +73,7 @@ final class StructureParser {
             if (r.blank()) {
                 break;
             }
-            if (r.dashes() && (cut = match()) != null) {
+            if (r.dashes() && (cut = match(null)) != null) {
                 break;
             }
             collector.line(r.head, r.headLength, r.headLength == r.lineLength ? r.eol : 0);
@@ -79,6 +82,23 @@ final class StructureParser {
         collector.finish();
         headers.applyTo(p, inMultipart, inDigest);
         boolean deeper = depth + 1 < limits.maxDepth() && parts < limits.maxParts();
+        String boundary = p.isText() ? null : boundaryOf(p);
+        byte[] own = "multipart".equalsIgnoreCase(p.type) && boundary != null && deeper
+                ? boundary.getBytes(StandardCharsets.ISO_8859_1) : null;
+        if (!eof && cut == null && !boundaries.isEmpty()) {
+            // As in Dovecot, an outer boundary right after the empty line takes that line's CRLF
+            // (RFC 2046: the CRLF before a boundary is part of it): the body is empty.
+            int blankEol = r.eol;
+            if (r.next(limits.maxHeaderValue())) { // it may be an encapsulated message's first header line
+                Boundary b = r.dashes() ? match(own) : null;
+                if (b != null && b != OWN) {
+                    cut = b;
+                    prevEol = blankEol;
+                } else {
+                    r.replay();
+                }
+            }
+        }
         if (eof || cut != null) {
             // No body. A boundary that cuts the header takes the header's last CRLF from it; as
             // in Dovecot, that CRLF then counts in the enclosing parts' bodies.
@@ -92,10 +112,9 @@ final class StructureParser {
         p.bodyOffset = r.position();
         long linesAtBody = r.lfCount();
         Boundary end;
-        String boundary = p.isText() ? null : boundaryOf(p);
-        if ("multipart".equalsIgnoreCase(p.type) && boundary != null && deeper) {
+        if (own != null) {
             p.container = true;
-            end = parseMultipartBody(p, boundary.getBytes(StandardCharsets.ISO_8859_1), depth);
+            end = parseMultipartBody(p, own, depth);
         } else if (p.mimeType().equals("message/rfc822") && deeper) {
             p.container = true;
             MessagePart inner = new MessagePart();
@@ -199,7 +218,7 @@ final class StructureParser {
         int prevEol = 0;
         while (r.next(keepBody)) {
             if (!boundaries.isEmpty() && r.dashes()) {
-                Boundary b = match();
+                Boundary b = match(null);
                 if (b != null) {
                     endOffset = r.lineStart - prevEol;
                     endLines = r.linesBefore - (prevEol > 0 ? 1 : 0);
@@ -213,8 +232,11 @@ final class StructureParser {
         return null;
     }
 
-    /** The active boundary the current line starts (after {@code --}), the longest if several. */
-    private Boundary match() {
+    /**
+     * The active boundary the current line starts (after {@code --}), the longest if several;
+     * {@link #OWN} if {@code own} (a boundary about to become active) is longer still.
+     */
+    private Boundary match(byte[] own) {
         Boundary best = null;
         int avail = r.headLength - 2;
         for (int i = boundaries.size() - 1; i >= 0; i--) {
@@ -233,6 +255,10 @@ final class StructureParser {
             if (same) {
                 best = b;
             }
+        }
+        if (own != null && own.length <= r.headLength - 2 && (best == null || own.length >= best.delimiter.length)
+                && java.util.Arrays.equals(r.head, 2, 2 + own.length, own, 0, own.length)) {
+            return OWN;
         }
         if (best != null) {
             // Forget inner boundaries skipped over, as a broken inner part did not close them.

@@ -93,6 +93,8 @@ class SectionReaderTest {
     void headerFieldsOfAHeaderWithoutEmptyLine() throws IOException {
         assertEquals("X-Folded: one\r\n\ttwo\r\n\r\n", fetch(Corpus.HEADER_ONLY, "HEADER.FIELDS (X-FOLDED)"));
         assertEquals("X-Empty:\r\n\r\n", fetch(Corpus.HEADER_ONLY, "HEADER.FIELDS (x-empty)"));
+        // Only the message's own HEADER.FIELDS gets the missing CRLF and empty line (Dovecot).
+        assertEquals("X-Empty:\r\nX-Folded: one\r\n\ttwo", fetch(Corpus.HEADER_ONLY, "HEADER.FIELDS.NOT (SUBJECT)"));
         assertEquals("Subject: header only\r\nX-Empty:\r\nX-Folded: one\r\n\ttwo", fetch(Corpus.HEADER_ONLY, "HEADER"));
         assertEquals("", fetch(Corpus.HEADER_ONLY, "TEXT"));
     }

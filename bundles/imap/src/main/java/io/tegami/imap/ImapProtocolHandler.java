@@ -20,11 +20,12 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.MechanismRegistry;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.store.MailStore;
+import io.tegami.api.store.StoreSelection;
 import io.tegami.api.user.User;
 import io.tegami.api.user.UserDirectory;
-import io.tegami.imap.auth.MechanismRegistry;
 import io.tegami.imap.command.CommandDispatcher;
 import io.tegami.imap.command.Commands;
 import io.tegami.imap.fetch.FetchDataSource;
@@ -61,7 +62,7 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
     private volatile AuthPenalty penalty;
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
-    private final StoreChoice stores = new StoreChoice();
+    private final StoreSelection stores = new StoreSelection();
     private final UserIpLimiter userIp = new UserIpLimiter();
     private final CommandDispatcher dispatcher = Commands.standard();
     private final FetchDataSource fetchData = new StructureFetchData();
@@ -113,7 +114,7 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
     @Reference(name = "store", service = MailStore.class, target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeStore")
     void addStore(MailStore store, Map<String, Object> properties) {
-        stores.add(store, properties.get(MailStore.TYPE));
+        stores.add(store, properties);
     }
 
     void removeStore(MailStore store) {
@@ -147,12 +148,12 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
 
     @Override
     public MailStore store(User user) {
-        return stores.store(storeType(user));
+        return stores.storeFor(user, parameters);
     }
 
     @Override
     public String storeType(User user) {
-        return StoreChoice.type(StoreChoice.location(user, parameters));
+        return StoreSelection.typeFor(user, parameters);
     }
 
     @Override

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.tegami.api.net.ListenerInfo;
+import io.tegami.api.net.testing.FakeConnection;
 import io.tegami.api.sasl.SaslMechanism;
-import io.tegami.imap.fake.FakeConnection;
-import io.tegami.imap.fake.FakePlain;
+import io.tegami.api.sasl.testing.FakeMechanism;
 
 /**
  * CAPABILITY before and after login and TLS, LOGIN and LOGINDISABLED with Dovecot's semantics,
@@ -45,7 +45,7 @@ class AuthTest {
     }
 
     ImapClient remote() {
-        return server.connect(new FakeConnection().remote(new InetSocketAddress("192.0.2.7", 50000)));
+        return server.connect(new FakeConnection("imap", 143).remote(new InetSocketAddress("192.0.2.7", 50000)));
     }
 
     @Test
@@ -67,12 +67,12 @@ class AuthTest {
                 c.command("a LOGIN alice secret"));
         assertEquals("b NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.\r\n",
                 c.command("b AUTHENTICATE PLAIN " + b64("\0alice\0secret")));
-        assertEquals(0, server.penalty.failures.get());
+        assertEquals(0, server.penalty.failures.size());
     }
 
     @Test
     void startTlsThenPlaintextIsFine() {
-        FakeConnection conn = new FakeConnection().remote(new InetSocketAddress("192.0.2.7", 50000));
+        FakeConnection conn = new FakeConnection("imap", 143).remote(new InetSocketAddress("192.0.2.7", 50000));
         ImapClient c = server.connect(conn);
         assertEquals("a OK Begin TLS negotiation now.\r\n", c.command("a STARTTLS"));
         assertEquals(1, conn.startTlsCalls());
@@ -96,7 +96,7 @@ class AuthTest {
     @Test
     void sslRequiredOffersNothingBeforeTls() {
         server.params.set("ssl", "required").set("disable_plaintext_auth", "no");
-        server.handler.addMechanism(FakePlain.serverFirst(), Map.of(SaslMechanism.MECHANISM, "CRAM-MD5"));
+        server.handler.addMechanism(FakeMechanism.serverFirst("nonce"), Map.of(SaslMechanism.MECHANISM, "CRAM-MD5"));
         server.params.set("auth_mechanisms", "plain cram-md5");
         ImapClient c = remote();
         assertEquals("* OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE STARTTLS LOGINDISABLED] Tegami ready.\r\n",
@@ -116,7 +116,7 @@ class AuthTest {
         assertTrue(ok.startsWith("a OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE NAMESPACE UNSELECT CHILDREN UIDPLUS"), ok);
         assertTrue(ok.endsWith("] Logged in\r\n"), ok);
         assertFalse(ok.contains("AUTH="), ok);
-        assertEquals(1, server.penalty.successes.get());
+        assertEquals(1, server.penalty.successes.size());
         assertEquals("b BAD Error in IMAP command LOGIN: Already authenticated.\r\n", c.command("b LOGIN alice secret"));
         assertTrue(c.command("c CAPABILITY").contains("NAMESPACE"));
     }
@@ -126,7 +126,7 @@ class AuthTest {
         ImapClient c = server.connect();
         assertEquals("a NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.command("a LOGIN alice wrong"));
         assertEquals("b NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.command("b LOGIN nobody x"));
-        assertEquals(2, server.penalty.failures.get());
+        assertEquals(2, server.penalty.failures.size());
         assertEquals("c BAD Error in IMAP command SELECT: Login first.\r\n", c.command("c SELECT INBOX"));
         server.users.failing(true);
         assertEquals("d NO [UNAVAILABLE] Temporary authentication failure.\r\n", c.command("d LOGIN alice secret"));
@@ -161,7 +161,7 @@ class AuthTest {
 
     @Test
     void serverFirstMechanismRefusesInitialResponse() {
-        server.handler.addMechanism(FakePlain.serverFirst(), Map.of(SaslMechanism.MECHANISM, "CRAM-MD5"));
+        server.handler.addMechanism(FakeMechanism.serverFirst("nonce"), Map.of(SaslMechanism.MECHANISM, "CRAM-MD5"));
         server.params.set("auth_mechanisms", "plain cram-md5");
         ImapClient c = remote();
         assertTrue(c.greeting.contains("AUTH=CRAM-MD5"), c.greeting);
@@ -199,7 +199,7 @@ class AuthTest {
 
     @Test
     void implicitTlsListenerOffersNoStartTls() {
-        FakeConnection conn = new FakeConnection().listener(new ListenerInfo("imaps", "imap", ListenerInfo.TlsMode.IMPLICIT, Map.of()))
+        FakeConnection conn = new FakeConnection("imap", 143).listener(new ListenerInfo("imaps", "imap", ListenerInfo.TlsMode.IMPLICIT, Map.of()))
                 .remote(new InetSocketAddress("192.0.2.7", 50000)).secure();
         ImapClient c = server.connect(conn);
         assertEquals("* OK [CAPABILITY IMAP4rev1 SASL-IR LITERAL+ ID ENABLE IDLE AUTH=PLAIN] Tegami ready.\r\n", c.greeting);
@@ -207,7 +207,7 @@ class AuthTest {
 
     @Test
     void listenerOptionsOverrideTheGreeting() {
-        FakeConnection conn = new FakeConnection().listener(new ListenerInfo("imap", "imap", ListenerInfo.TlsMode.STARTTLS,
+        FakeConnection conn = new FakeConnection("imap", 143).listener(new ListenerInfo("imap", "imap", ListenerInfo.TlsMode.STARTTLS,
                 Map.of("login_greeting", "Hello there.")));
         assertTrue(server.connect(conn).greeting.endsWith("] Hello there.\r\n"));
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
-import io.tegami.imap.fake.FakeConnection;
+import io.tegami.api.net.testing.FakeConnection;
 
 /**
  * Drives one session the way the net layer does: client octets are cut into lines (in pieces

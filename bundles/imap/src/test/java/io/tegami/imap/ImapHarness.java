@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.tegami.api.config.testing.MapMailParameters;
+import io.tegami.api.net.testing.FakeConnection;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.testing.FakeMechanism;
+import io.tegami.api.sasl.testing.FakePenalty;
 import io.tegami.api.store.MailStore;
-import io.tegami.imap.fake.FakeConnection;
-import io.tegami.imap.fake.FakePenalty;
-import io.tegami.imap.fake.FakePlain;
-import io.tegami.imap.fake.FakeUsers;
+import io.tegami.api.user.testing.FakeUserDirectory;
 import io.tegami.store.maildir.MaildirStore;
 
 /**
@@ -22,7 +22,7 @@ final class ImapHarness implements AutoCloseable {
 
     final Path base;
     final MapMailParameters params;
-    final FakeUsers users;
+    final FakeUserDirectory users;
     final FakePenalty penalty = new FakePenalty();
     final MailStore store;
     final ImapProtocolHandler handler;
@@ -31,17 +31,17 @@ final class ImapHarness implements AutoCloseable {
         this.base = base;
         this.params = MapMailParameters.of(base, "mail_location", "maildir:~/Maildir", "data_directory", "data",
                 "myhostname", "mail.example.org", "message_size_limit", "10240000");
-        this.users = new FakeUsers(base).add("alice", "secret").add("bob", "hunter2");
+        this.users = new FakeUserDirectory().homes(base.resolve("home")).password("alice", "secret").password("bob", "hunter2");
         this.store = new MaildirStore(params);
         this.handler = new ImapProtocolHandler(Clock.systemDefaultZone());
         handler.bind(params, users, penalty);
-        handler.addMechanism(FakePlain.plain(), Map.of(SaslMechanism.MECHANISM, "PLAIN"));
+        handler.addMechanism(FakeMechanism.plain(), Map.of(SaslMechanism.MECHANISM, "PLAIN"));
         handler.addStore(store, Map.of(MailStore.TYPE, "maildir"));
     }
 
     /** A session from loopback on a STARTTLS listener, greeted. */
     ImapClient connect() {
-        return connect(new FakeConnection());
+        return connect(new FakeConnection("imap", 143));
     }
 
     ImapClient connect(FakeConnection connection) {

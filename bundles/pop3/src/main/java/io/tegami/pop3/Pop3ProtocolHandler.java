@@ -1,10 +1,7 @@
 package io.tegami.pop3;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,10 +14,11 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.MechanismRegistry;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.store.MailStore;
+import io.tegami.api.store.StoreSelection;
 import io.tegami.api.user.UserDirectory;
-import io.tegami.pop3.auth.MechanismRegistry;
 import io.tegami.pop3.maildrop.MaildropLocks;
 import io.tegami.pop3.session.Pop3Services;
 import io.tegami.pop3.session.Pop3Session;
@@ -33,17 +31,14 @@ import io.tegami.pop3.session.Pop3Session;
  * <p>Every reference is dynamic and greedy so that the configuration, the user directory, the
  * stores and the mechanisms can be swapped under live sessions. Without a user directory logins
  * fail temporarily ({@code -ERR [SYS/TEMP]}); without the user's store the login is refused the
- * same way, so clients retry and no mail is lost. Stores are chosen per user as delivery chooses
- * them: by the prefix of the userdb {@code mail} field or of {@code mail_location}.
+ * same way, so clients retry and no mail is lost. Stores are chosen per user as delivery and IMAP
+ * choose them ({@link StoreSelection}): by the prefix of the userdb {@code mail} field or of
+ * {@code mail_location}.
  */
 @Component(service = ProtocolHandler.class, property = {
         ProtocolHandler.PROTOCOL + "=pop3",
         ProtocolHandler.DEFAULT_PORTS + "=110,995"})
 public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
-
-    /** A bound store and its type, kept together so that both always match. */
-    private record StoreBinding(MailStore store, String type) {
-    }
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile MailParameters parameters;
@@ -57,7 +52,7 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
     private volatile AuthPenalty penalty;
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
-    private final List<StoreBinding> stores = new CopyOnWriteArrayList<>();
+    private final StoreSelection stores = new StoreSelection();
     private final MaildropLocks locks = new MaildropLocks();
     private final Clock clock;
 
@@ -91,13 +86,11 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
     @Reference(service = MailStore.class, target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeStore")
     void addStore(MailStore store, Map<String, Object> properties) {
-        Object type = properties.get(MailStore.TYPE);
-        // Newest first: a replacement bound before the old one goes is the one used.
-        stores.add(0, new StoreBinding(store, type == null ? "" : type.toString().toLowerCase(Locale.ROOT)));
+        stores.add(store, properties);
     }
 
     void removeStore(MailStore store) {
-        stores.removeIf(b -> b.store() == store);
+        stores.remove(store);
     }
 
     @Override
@@ -127,12 +120,7 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
 
     @Override
     public MailStore store(String type) {
-        for (StoreBinding b : stores) {
-            if (b.type().equals(type)) {
-                return b.store();
-            }
-        }
-        return null;
+        return stores.store(type);
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.testing.FakeMechanism;
 import io.tegami.pop3.auth.ApopTestAccess;
-import io.tegami.pop3.fake.FakeMechanism;
 
 /** USER/PASS, AUTH (RFC 5034, initial responses included) and APOP, with Dovecot's replies. */
 class AuthTest {

@@ -10,13 +10,13 @@ import java.util.Map;
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.net.testing.FakeConnection;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.testing.FakeMechanism;
+import io.tegami.api.sasl.testing.FakePenalty;
 import io.tegami.api.store.MailStore;
-import io.tegami.pop3.fake.FakeConnection;
-import io.tegami.pop3.fake.FakeMechanism;
-import io.tegami.pop3.fake.FakePenalty;
+import io.tegami.api.user.testing.FakeUserDirectory;
 import io.tegami.pop3.fake.FakeStore;
-import io.tegami.pop3.fake.FakeUserDirectory;
 
 /**
  * Drives POP3 sessions the way the net layer would: lines in, replies out, with fakes for the
@@ -36,14 +36,14 @@ final class Pop3Harness {
     final FakeMechanism cram = FakeMechanism.serverFirst();
     final FakePenalty penalty;
     final Pop3ProtocolHandler handler;
-    final FakeConnection connection = new FakeConnection();
+    final FakeConnection connection = new FakeConnection("pop3", 110).decoding(StandardCharsets.ISO_8859_1);
     ProtocolSession session;
     private boolean closedDelivered;
 
     Pop3Harness() {
         params = MapMailParameters.of(Path.of("/tmp/tegami-pop3-test"), "myhostname", "mail.example.org",
                 "mail_location", "maildir:~/Maildir");
-        users = new FakeUserDirectory().plain("alice", "secret").plain("mrose", "tanstaaf").hashed("bob", "hunter2");
+        users = new FakeUserDirectory().plain("alice", "secret").plain("mrose", "tanstaaf").password("bob", "hunter2");
         store = new FakeStore();
         penalty = new FakePenalty();
         handler = new Pop3ProtocolHandler(CLOCK);

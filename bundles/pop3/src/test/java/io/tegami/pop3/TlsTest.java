@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.pop3.fake.FakeSslSession;
+import io.tegami.api.net.testing.FakeSslSession;
 
 /**
  * STLS (RFC 2595) and the plaintext rules: with {@code disable_plaintext_auth = yes} (the

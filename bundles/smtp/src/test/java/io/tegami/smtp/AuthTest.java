@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.smtp.fake.FakeMechanism;
-import io.tegami.smtp.fake.FakeSslSession;
+import io.tegami.api.net.testing.FakeSslSession;
+import io.tegami.api.sasl.testing.FakeMechanism;
 
 /** AUTH (RFC 4954) as a client sees it: replies, challenges, cancel, and what success changes. */
 class AuthTest {

@@ -11,15 +11,15 @@ import java.util.Map;
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
+import io.tegami.api.net.testing.FakeConnection;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.testing.FakeMechanism;
+import io.tegami.api.sasl.testing.FakePenalty;
 import io.tegami.api.user.UserDirectory;
-import io.tegami.smtp.fake.FakeConnection;
+import io.tegami.api.user.testing.FakeUserDirectory;
 import io.tegami.smtp.fake.FakeMailQueue;
-import io.tegami.smtp.fake.FakeMechanism;
-import io.tegami.smtp.fake.FakePenalty;
-import io.tegami.smtp.fake.FakeUserDirectory;
 import io.tegami.smtp.fake.SmtpParameters;
 import io.tegami.smtp.session.SmtpSession;
 
@@ -42,7 +42,7 @@ final class SmtpHarness {
     final List<SaslMechanism> mechanisms = new ArrayList<>(List.of(plain, login, cram));
     final FakePenalty penalty = new FakePenalty();
     AuthPenalty penaltyService = penalty;
-    final FakeConnection connection = new FakeConnection();
+    final FakeConnection connection = new FakeConnection("smtp", 25);
     MailQueue queueService = queue;
     UserDirectory userService = users;
     SmtpProtocolHandler handler;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.smtp.fake.FakeSslSession;
+import io.tegami.api.net.testing.FakeSslSession;
 
 /** STARTTLS, the reset it implies, and smtpd_tls_security_level = encrypt. */
 class TlsTest {

@@ -3,7 +3,7 @@ package io.tegami.api.sasl;
 import java.net.InetAddress;
 import java.time.Duration;
 
-import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Slows down password guessing: Dovecot's auth penalty. One service is shared by every protocol,
@@ -16,7 +16,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * the address only, never on the user name, so that it tells nothing about which users exist.
  * Temporary failures (user directory down) are not reported.
  */
-@ProviderType
+@ConsumerType
 public interface AuthPenalty {
 
     /**

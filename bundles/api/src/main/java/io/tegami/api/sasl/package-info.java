@@ -10,6 +10,9 @@
  * capability list: a mechanism whose bundle stops disappears from EHLO and CAPABILITY at once.
  * Mechanisms that send the password in clear ({@link io.tegami.api.sasl.SaslMechanism#isPlaintext()})
  * are offered only on secure connections (TLS, or loopback) unless {@code disable_plaintext_auth = no}.
+ * A protocol keeps the services in a {@link io.tegami.api.sasl.MechanismRegistry} and asks
+ * {@link io.tegami.api.sasl.SaslOffer} what to advertise and accept, so that every protocol,
+ * ours or a plugin's, applies these rules alike.
  *
  * <h2>One exchange</h2>
  * For each AUTH command the protocol calls {@link io.tegami.api.sasl.SaslMechanism#start} with a
@@ -28,10 +31,13 @@
  * <h2>Testing a mechanism</h2>
  * The api module's test-jar ({@code io.tegami:api:test-jar:tests}) holds
  * {@code io.tegami.api.sasl.contract.SaslMechanismContract}, a JUnit 5 suite every mechanism runs
- * by subclassing it and providing a client side; see its javadoc.
+ * by subclassing it and providing a client side; see its javadoc. Protocol tests find fakes there
+ * too: {@code io.tegami.api.sasl.testing.FakeMechanism} and {@code FakePenalty}, with
+ * {@code io.tegami.api.net.testing.FakeConnection} and
+ * {@code io.tegami.api.user.testing.FakeUserDirectory}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.sasl;
 
 import org.osgi.annotation.bundle.Export;

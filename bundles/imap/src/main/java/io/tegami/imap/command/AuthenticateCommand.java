@@ -3,6 +3,7 @@ package io.tegami.imap.command;
 import io.tegami.api.sasl.SaslContext;
 import io.tegami.api.sasl.SaslExchange;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.imap.auth.AuthOffer;
 import io.tegami.imap.protocol.ParseException;
@@ -31,7 +32,7 @@ public final class AuthenticateCommand implements ImapCommand {
             initialText = r.atom();
         }
         r.end();
-        AuthOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
+        SaslOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
         switch (offer.verdict(name)) {
             case UNKNOWN -> {
                 return Result.no("Unsupported authentication mechanism.");

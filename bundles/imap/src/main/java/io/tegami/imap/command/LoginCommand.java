@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
 import io.tegami.api.user.UserDirectory;
@@ -38,8 +39,8 @@ public final class LoginCommand implements ImapCommand {
         byte[] password = r.astringBytes();
         r.end();
         try {
-            AuthOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
-            if (offer.loginDisabled()) {
+            SaslOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
+            if (!offer.plaintextAllowed()) {
                 session.out().untagged("BAD [ALERT] Plaintext authentication not allowed without SSL/TLS, but your client "
                         + "did it anyway. If anyone was listening, the password was exposed.");
                 return Result.no(PRIVACY);

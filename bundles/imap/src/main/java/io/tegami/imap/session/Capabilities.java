@@ -3,6 +3,7 @@ package io.tegami.imap.session;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.imap.auth.AuthOffer;
 
 /**
@@ -32,11 +33,11 @@ public final class Capabilities {
                     && !session.settings().ssl().equals("no")) {
                 caps.add("STARTTLS");
             }
-            AuthOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
+            SaslOffer offer = AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
             for (String m : offer.advertised()) {
                 caps.add("AUTH=" + m);
             }
-            if (offer.loginDisabled()) {
+            if (!offer.plaintextAllowed()) {
                 caps.add("LOGINDISABLED");
             }
         } else {

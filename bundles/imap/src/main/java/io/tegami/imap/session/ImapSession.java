@@ -13,16 +13,15 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.store.MailboxSession;
-import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
-import io.tegami.imap.protocol.CommandAssembler;
-import io.tegami.imap.protocol.LiteralPolicy;
 
 /**
- * One IMAP connection. It owns what spans commands: the state (RFC 3501 section 3), the logged-in
- * user and their folders, the selected mailbox, the input path (lines, literals, dialogs), the
- * untagged updates, IDLE's notifications, timeouts and the log lines. Commands run through the
- * {@link CommandRunner}.
+ * One IMAP connection. It owns what spans commands and hands the parts to helpers: the state
+ * (RFC 3501 section 3) and the session's end (timeouts, shutdown, BYE), the input path
+ * ({@link CommandInput}: lines, literals, dialogs, run through the {@link CommandRunner}), the
+ * login ({@link SessionLogin}: the user and their folders), the selected mailbox and its untagged
+ * updates ({@link SelectedMailbox}), the enabled extensions and IDLE's notifications
+ * ({@link IdleWatch}).
  *
  * <p>Callbacks from the net layer run on the session thread. IDLE notifications run on the
  * handler's scheduler; a lock makes the two take turns, so responses never interleave and the
@@ -30,40 +29,26 @@ import io.tegami.imap.protocol.LiteralPolicy;
  */
 public final class ImapSession implements ProtocolSession {
 
-    /** Bad commands in a row before the session is ended (Dovecot's CLIENT_MAX_BAD_COMMANDS). */
-    static final int MAX_BAD_COMMANDS = 20;
-    /** Literals up to this size stay in memory; larger ones (APPEND) go to a temporary file. */
-    static final long LITERAL_MEMORY_LIMIT = 256 * 1024;
     /** The net layer's line length: longer lines arrive in pieces and are put together here. */
     static final int NET_LINE_LENGTH = 8192;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
     private final ImapServices services;
-    private final CommandRunner runner;
     private final ImapSettings settings;
     private final ImapOutput out;
-    private final CommandAssembler assembler;
+    private final CommandInput input;
+    private final SessionLogin login = new SessionLogin(this);
     private final SessionStats stats = new SessionStats();
     private final Instant connectedAt;
     private final Set<Extension> enabled = EnumSet.noneOf(Extension.class);
     private final IdleWatch idle;
 
     private SessionState state = SessionState.NOT_AUTHENTICATED;
-    private User user;
-    private String authMethod;
-    private MailboxSession mailboxes;
     private SelectedMailbox selected;
-    private LineDialog dialog;
-    private boolean awaitingTls;
     private boolean closing;
     private boolean ended;
     private String endReason = "Connection closed";
-    private long bytesIn;
-    private int badCommands;
-    private int authAttempts;
-    private String triedUser;
-    private String triedMethod;
 
     /** The extensions a client can ENABLE (RFC 5161). */
     public enum Extension { CONDSTORE, QRESYNC }
@@ -71,7 +56,6 @@ public final class ImapSession implements ProtocolSession {
     public ImapSession(Connection connection, ImapServices services, CommandRunner runner) {
         this.connection = connection;
         this.services = services;
-        this.runner = runner;
         MailParameters initial = services.parameters();
         this.settings = new ImapSettings(() -> {
             MailParameters current = services.parameters();
@@ -80,19 +64,7 @@ public final class ImapSession implements ProtocolSession {
         this.out = new ImapOutput(connection);
         this.connectedAt = services.clock().instant();
         this.idle = new IdleWatch(this);
-        ImapSession self = this;
-        this.assembler = new CommandAssembler(settings.maxLineLength(), LITERAL_MEMORY_LIMIT, settings::tempDir,
-                new LiteralPolicy() {
-                    @Override
-                    public String check(io.tegami.imap.protocol.CommandPrefix prefix, long size, long commandBytes) {
-                        return runner.checkLiteral(self, prefix, size, commandBytes);
-                    }
-
-                    @Override
-                    public boolean countsTowardsLength(io.tegami.imap.protocol.CommandPrefix prefix) {
-                        return runner.countsTowardsLength(prefix);
-                    }
-                });
+        this.input = new CommandInput(this, runner, settings);
     }
 
     // ---- ProtocolSession ----
@@ -113,21 +85,9 @@ public final class ImapSession implements ProtocolSession {
     public void lineReceived(Line line) {
         lock.lock();
         try {
-            if (closing || awaitingTls) {
-                return;
+            if (!closing && input.line(line)) {
+                afterInput();
             }
-            bytesIn += line.length() + (line.isFragment() ? 0 : line.ending() == Line.Ending.CRLF ? 2 : 1);
-            if (dialog != null) {
-                if (dialog.lineReceived(line)) {
-                    dialog = null;
-                }
-            } else if (line.length() == 0 && !line.isFragment() && !assembler.inCommand()) {
-                // A stray empty line (some clients end an APPEND with an extra CRLF): nothing to answer.
-                return;
-            } else {
-                handle(assembler.line(line));
-            }
-            afterInput();
         } finally {
             lock.unlock();
         }
@@ -137,43 +97,15 @@ public final class ImapSession implements ProtocolSession {
     public void bytesReceived(ByteBuffer chunk, boolean last) {
         lock.lock();
         try {
-            bytesIn += chunk.remaining();
-            if (!closing && !awaitingTls) {
-                handle(assembler.bytes(chunk, last));
-            }
+            input.bytes(chunk, last, !closing);
         } finally {
             lock.unlock();
         }
     }
 
-    private void handle(CommandAssembler.Step step) {
-        if (step instanceof CommandAssembler.Complete complete) {
-            try (var command = complete.command()) {
-                runner.run(this, command);
-            }
-        } else if (step instanceof CommandAssembler.AwaitLiteral literal) {
-            if (literal.synchronizing()) {
-                out.continuation("OK");
-                out.flush();
-            }
-            connection.readBytes(literal.size());
-        } else if (step instanceof CommandAssembler.Refused refused) {
-            out.tagged(refused.tag(), refused.response());
-            countBad();
-            if (refused.close()) {
-                // The refused literal's octets are on their way and must never be read as commands.
-                out.untagged("BYE Command refused, disconnecting.");
-                endReason = "Literal refused";
-                hangUp();
-            }
-        }
-    }
-
     private void afterInput() {
-        if (!closing && badCommands >= MAX_BAD_COMMANDS) {
-            out.untagged("BYE Too many invalid IMAP commands.");
-            endReason = "Too many invalid IMAP commands";
-            hangUp();
+        if (!closing && input.tooManyBad()) {
+            disconnect("BYE Too many invalid IMAP commands.", "Too many invalid IMAP commands");
         }
     }
 
@@ -181,8 +113,7 @@ public final class ImapSession implements ProtocolSession {
     public void tlsStarted() {
         lock.lock();
         try {
-            awaitingTls = false;
-            assembler.reset();
+            input.tlsStarted();
         } finally {
             lock.unlock();
         }
@@ -200,9 +131,7 @@ public final class ImapSession implements ProtocolSession {
             if (closing) {
                 return;
             }
-            out.untagged("BYE Disconnected for inactivity.");
-            endReason = "Disconnected for inactivity";
-            hangUp();
+            disconnect("BYE Disconnected for inactivity.", "Disconnected for inactivity");
         } finally {
             lock.unlock();
         }
@@ -215,9 +144,7 @@ public final class ImapSession implements ProtocolSession {
             if (closing) {
                 return;
             }
-            out.untagged("BYE Server shutting down.");
-            endReason = "Server shutting down";
-            hangUp();
+            disconnect("BYE Server shutting down.", "Server shutting down");
         } finally {
             lock.unlock();
         }
@@ -232,32 +159,15 @@ public final class ImapSession implements ProtocolSession {
             }
             ended = true;
             closing = true;
-            if (dialog != null) {
-                dialog.abort();
-                dialog = null;
-            }
+            input.end(); // a dialog forgets its secrets; a client gone mid-literal leaves no temporary file
             stopIdle();
-            assembler.reset(); // a client that vanished mid-literal leaves no temporary file
             closeSelected();
-            logDisconnect();
-            if (mailboxes != null) {
-                mailboxes.close();
-                mailboxes = null;
-                services.userIp().release(user.name(), remoteIp());
-            }
+            long seconds = Duration.between(connectedAt, services.clock().instant()).toSeconds();
+            login.logDisconnect(state == SessionState.LOGOUT, endReason, stats.format(input.bytesIn(), out.bytes()), seconds);
+            login.end();
             state = SessionState.LOGOUT;
         } finally {
             lock.unlock();
-        }
-    }
-
-    private void logDisconnect() {
-        long seconds = Duration.between(connectedAt, services.clock().instant()).toSeconds();
-        if (user != null) {
-            String what = state == SessionState.LOGOUT ? "Logged out" : "Disconnected: " + endReason;
-            ImapLog.user(user.name(), what + " " + stats.format(bytesIn, out.bytes()));
-        } else {
-            ImapLog.preLogin(ImapLog.formatPreLoginDisconnect(authAttempts, seconds, triedUser, triedMethod, connectionFields()));
         }
     }
 
@@ -289,12 +199,12 @@ public final class ImapSession implements ProtocolSession {
 
     /** The logged-in user, or null. */
     public User user() {
-        return user;
+        return login.user();
     }
 
     /** The user's folders, or null before login. */
     public MailboxSession mailboxes() {
-        return mailboxes;
+        return login.mailboxes();
     }
 
     /** The selected mailbox, or null. */
@@ -321,19 +231,17 @@ public final class ImapSession implements ProtocolSession {
 
     /** One more bad command in a row; too many end the session. */
     public void countBad() {
-        badCommands++;
+        input.countBad();
     }
 
     /** A command succeeded: the bad-command run is over. */
     public void resetBad() {
-        badCommands = 0;
+        input.resetBad();
     }
 
     /** Records a failed login attempt for the disconnect line. */
     public void authFailed(String username, String method) {
-        authAttempts++;
-        triedUser = username;
-        triedMethod = method;
+        login.failed(username, method);
     }
 
     /**
@@ -343,38 +251,16 @@ public final class ImapSession implements ProtocolSession {
      * @return null on success, else the text of the tagged {@code NO} to fail with
      */
     public String login(User authenticated, String method) {
-        String ip = remoteIp();
-        long max = settings.maxUserIpConnections();
-        if (!services.userIp().acquire(authenticated.name(), ip, max)) {
-            String reason = "Maximum number of connections from user+IP exceeded (mail_max_userip_connections=" + max + ")";
-            ImapLog.preLogin(reason + ": user=<" + ImapLog.printable(authenticated.name()) + ">, method=" + method + ", "
-                    + connectionFields());
-            return "[UNAVAILABLE] " + reason;
+        String refusal = login.complete(authenticated, method);
+        if (refusal == null) {
+            state = SessionState.AUTHENTICATED;
         }
-        var store = services.store(authenticated);
-        if (store == null) {
-            services.userIp().release(authenticated.name(), ip);
-            ImapLog.warn("imap({}): no mail store of type {} is running", authenticated.name(), services.storeType(authenticated));
-            return "[UNAVAILABLE] Temporary failure: mail storage is not available. Try again later.";
-        }
-        try {
-            mailboxes = store.open(authenticated);
-        } catch (StoreException | RuntimeException e) {
-            services.userIp().release(authenticated.name(), ip);
-            ImapLog.warn("imap({}): cannot open mail: {}", authenticated.name(), e.toString());
-            return "[UNAVAILABLE] Temporary failure: cannot open the mailboxes. Try again later.";
-        }
-        user = authenticated;
-        authMethod = method;
-        state = SessionState.AUTHENTICATED;
-        Autocreate.run(mailboxes, settings);
-        ImapLog.login(ImapLog.formatLogin(user.name(), method, ip, localIp(), connection.isSecure(), connection.id()));
-        return null;
+        return refusal;
     }
 
     /** The method the user logged in with ({@code PLAIN}), or null. */
     public String authMethod() {
-        return authMethod;
+        return login.method();
     }
 
     /** Makes {@code mailbox} the selected one (the previous one must have been closed). */
@@ -410,9 +296,7 @@ public final class ImapSession implements ProtocolSession {
         }
         selected.sync(out, syncOptions(allowExpunge, byUid));
         if (selected.isClosed() && !closing) {
-            out.untagged("BYE Selected mailbox was deleted, have to disconnect.");
-            endReason = "Selected mailbox was deleted";
-            hangUp();
+            disconnect("BYE Selected mailbox was deleted, have to disconnect.", "Selected mailbox was deleted");
         }
     }
 
@@ -424,7 +308,7 @@ public final class ImapSession implements ProtocolSession {
 
     /** Hands the following input lines to {@code d} until it says it has ended. */
     public void beginDialog(LineDialog d) {
-        this.dialog = d;
+        input.beginDialog(d);
     }
 
     /** LOGOUT: the tagged OK follows, then the connection closes. */
@@ -434,9 +318,15 @@ public final class ImapSession implements ProtocolSession {
 
     /** Starts the TLS handshake after the tagged OK; what the client sent in clear is forgotten. */
     public void startTls() {
-        awaitingTls = true;
-        assembler.reset();
+        input.awaitTls();
         connection.startTls();
+    }
+
+    /** Says goodbye with the untagged {@code bye}, notes {@code reason} for the log and hangs up. */
+    void disconnect(String bye, String reason) {
+        out.untagged(bye);
+        endReason = reason;
+        hangUp();
     }
 
     /** Closes the connection after what was written. */

@@ -1,110 +1,30 @@
 package io.tegami.pop3.auth;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.tegami.api.net.Connection;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.pop3.session.Pop3Settings;
 
 /**
- * What authentication a connection may use now, with Dovecot's rules: a connection is
- * <em>secured</em> when TLS protects it or it comes from loopback; USER/PASS and plaintext SASL
- * mechanisms need a secured connection while {@code disable_plaintext_auth = yes}, and with
- * {@code ssl = required} no authentication at all is possible before it is secured. The SASL
- * mechanisms are the registered ones that {@code auth_mechanisms} lists, in its order.
+ * What authentication a POP3 connection may use now: Dovecot's rules ({@link SaslOffer}) fed
+ * with the connection's {@code ssl}, {@code disable_plaintext_auth} and {@code auth_mechanisms}.
+ * USER/PASS follow {@link SaslOffer#plaintextAllowed()}, APOP {@link SaslOffer#allowed()}; what
+ * is refused gets {@link #PLAINTEXT_DISABLED}, as in Dovecot's pop3-login.
  */
 public final class AuthOffer {
-
-    /** How an AUTH request for one mechanism stands. */
-    public enum Verdict {
-        /** Go ahead. */
-        OFFERED,
-        /** Not registered or not configured: {@code -ERR [AUTH] Unsupported authentication mechanism.} */
-        UNKNOWN,
-        /** Not on this unsecured connection: {@code -ERR [AUTH] Plaintext authentication disallowed ...} */
-        NEEDS_SECURITY
-    }
 
     /** Dovecot's AUTH_PLAINTEXT_DISABLED_MSG, with POP3's {@code [AUTH]} code. */
     public static final String PLAINTEXT_DISABLED =
             "-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.";
 
-    private final boolean plaintextAllowed;
-    private final boolean anyAllowed;
-    private final List<String> configured;
-    private final Map<String, SaslMechanism> registered;
-
-    private AuthOffer(boolean plaintextAllowed, boolean anyAllowed, List<String> configured,
-            Map<String, SaslMechanism> registered) {
-        this.plaintextAllowed = plaintextAllowed;
-        this.anyAllowed = anyAllowed;
-        this.configured = configured;
-        this.registered = registered;
+    private AuthOffer() {
     }
 
     /** The offer for a connection as it is now. */
-    public static AuthOffer of(Connection connection, Pop3Settings settings, Map<String, SaslMechanism> registered) {
-        boolean secured = isSecured(connection);
-        boolean anyAllowed = secured || !settings.ssl().equals("required");
-        boolean plaintext = anyAllowed && (secured || !settings.disablePlaintextAuth());
-        return new AuthOffer(plaintext, anyAllowed, settings.authMechanisms(), registered);
-    }
-
-    /** Dovecot's "secured": TLS, or a loopback client. */
-    public static boolean isSecured(Connection connection) {
-        if (connection.isSecure()) {
-            return true;
-        }
-        InetSocketAddress remote = connection.remoteAddress();
-        InetAddress ip = remote == null ? null : remote.getAddress();
-        return ip != null && ip.isLoopbackAddress();
-    }
-
-    /** Whether USER/PASS may be used (and CAPA lists {@code USER}). */
-    public boolean plaintextAllowed() {
-        return plaintextAllowed;
-    }
-
-    /** Whether any authentication (APOP, non-plaintext SASL) may be used: false under {@code ssl = required} in clear. */
-    public boolean anyAllowed() {
-        return anyAllowed;
-    }
-
-    /** The mechanisms for CAPA's {@code SASL} line and a bare AUTH, in {@code auth_mechanisms} order. */
-    public List<String> advertised() {
-        List<String> names = new ArrayList<>();
-        if (!anyAllowed) {
-            return names;
-        }
-        for (String name : configured) {
-            SaslMechanism m = registered.get(name);
-            if (m != null && (plaintextAllowed || !m.isPlaintext()) && !names.contains(name)) {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
-    /** Whether {@code name} (any case) may be used now. */
-    public Verdict verdict(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        SaslMechanism m = registered.get(upper);
-        if (m == null || !configured.contains(upper)) {
-            return Verdict.UNKNOWN;
-        }
-        if (!anyAllowed || (m.isPlaintext() && !plaintextAllowed)) {
-            return Verdict.NEEDS_SECURITY;
-        }
-        return Verdict.OFFERED;
-    }
-
-    /** The registered mechanism named {@code name} (any case), or null. */
-    public SaslMechanism mechanism(String name) {
-        return registered.get(name.toUpperCase(Locale.ROOT));
+    public static SaslOffer of(Connection connection, Pop3Settings settings, Map<String, SaslMechanism> registered) {
+        return SaslOffer.of(SaslOffer.isSecured(connection), settings.ssl().equals("required"),
+                settings.disablePlaintextAuth(), settings.authMechanisms(), registered);
     }
 }

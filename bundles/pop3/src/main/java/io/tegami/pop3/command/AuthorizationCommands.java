@@ -8,6 +8,7 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.sasl.SaslContext;
 import io.tegami.api.sasl.SaslExchange;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.sasl.SaslResult;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
@@ -56,12 +57,12 @@ public final class AuthorizationCommands {
         return true;
     }
 
-    private static AuthOffer offer(Pop3Session session) {
+    private static SaslOffer offer(Pop3Session session) {
         return AuthOffer.of(session.connection(), session.settings(), session.services().mechanisms());
     }
 
     private static void capa(Pop3Session session) {
-        AuthOffer offer = offer(session);
+        SaslOffer offer = offer(session);
         session.write(Capabilities.authorization(tlsPossible(session), offer.plaintextAllowed(), offer.advertised()));
     }
 
@@ -120,7 +121,7 @@ public final class AuthorizationCommands {
             session.reply("-ERR APOP not enabled.");
             return;
         }
-        if (!offer(session).anyAllowed()) {
+        if (!offer(session).allowed()) {
             refusePlaintext(session);
             return;
         }
@@ -146,7 +147,7 @@ public final class AuthorizationCommands {
     }
 
     private static void auth(Pop3Session session, String args) {
-        AuthOffer offer = offer(session);
+        SaslOffer offer = offer(session);
         if (args.isBlank()) {
             // The pre-RFC 5034 way to list mechanisms, which Outlook still uses.
             StringBuilder sb = new StringBuilder("+OK\r\n");

@@ -5,10 +5,10 @@ import java.util.Optional;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
+import io.tegami.api.store.StoreSelection;
 import io.tegami.api.user.User;
 import io.tegami.pop3.maildrop.Maildrop;
 import io.tegami.pop3.maildrop.MaildropLocks;
-import io.tegami.pop3.maildrop.StoreTypes;
 
 /**
  * The end of a successful authentication: the login line, the POP3 session lock, the user's store
@@ -29,7 +29,7 @@ public final class Login {
     /** Opens the maildrop of {@code user}, who authenticated with {@code method}. */
     public static void complete(Pop3Session session, User user, String method) {
         Pop3Log.login(Pop3Log.formatLogin(user.name(), method, session.connection()));
-        String type = StoreTypes.typeFor(user, session.settings().parameters());
+        String type = StoreSelection.typeFor(user, session.settings().parameters());
         MaildropLocks.Lock lock = null;
         if (session.settings().lockSession()) {
             Optional<MaildropLocks.Lock> taken = session.services().locks().tryLock(type, user.name(), MailboxSession.INBOX);

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tegami.api.net.Connection;
-import io.tegami.pop3.auth.AuthOffer;
+import io.tegami.api.sasl.SaslOffer;
 
 /**
  * The POP3 server's log lines in Dovecot's shapes, so that fail2ban's dovecot filter and readers
@@ -29,7 +29,7 @@ public final class Pop3Log {
                 : c.remoteAddress().getAddress().getHostAddress();
         String lip = c.localAddress() == null || c.localAddress().getAddress() == null ? "?"
                 : c.localAddress().getAddress().getHostAddress();
-        String security = c.isSecure() ? ", TLS" : AuthOffer.isSecured(c) ? ", secured" : "";
+        String security = c.isSecure() ? ", TLS" : SaslOffer.isSecured(c) ? ", secured" : "";
         return "rip=" + rip + ", lip=" + lip + (withPid ? ", mpid=" + PID : "") + security + ", session=<" + c.id() + ">";
     }
 

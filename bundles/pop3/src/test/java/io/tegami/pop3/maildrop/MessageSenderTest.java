@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-import io.tegami.pop3.fake.FakeConnection;
+import io.tegami.api.net.testing.FakeConnection;
 
 /** Byte-stuffing, TOP's line counting, the final CRLF, the workarounds and streaming. */
 class MessageSenderTest {
@@ -20,7 +20,7 @@ class MessageSenderTest {
     }
 
     private static String send(String message, long lines, boolean noNuls, boolean eoh) throws IOException {
-        FakeConnection c = new FakeConnection();
+        FakeConnection c = new FakeConnection("pop3", 110).decoding(StandardCharsets.ISO_8859_1);
         long n = new MessageSender(c, noNuls, eoh).send(
                 new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1)), lines);
         String out = c.take();
@@ -87,7 +87,7 @@ class MessageSenderTest {
                 return left % 100 == 0 ? '\n' : left % 100 == 1 ? '\r' : left % 100 == 99 ? '.' : 'x';
             }
         };
-        FakeConnection c = new FakeConnection();
+        FakeConnection c = new FakeConnection("pop3", 110).decoding(StandardCharsets.ISO_8859_1);
         long n = new MessageSender(c, false, false).send(big, -1);
         assertTrue(c.writes() > 100, "many writes: " + c.writes());
         assertTrue(c.largestWrite() <= MessageSender.CHUNK, "never more than a chunk at once");

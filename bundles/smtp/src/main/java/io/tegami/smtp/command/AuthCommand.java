@@ -3,6 +3,7 @@ package io.tegami.smtp.command;
 import io.tegami.api.sasl.SaslContext;
 import io.tegami.api.sasl.SaslExchange;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.auth.SaslDialog;
@@ -34,14 +35,14 @@ public final class AuthCommand implements SmtpCommand {
         if (session.settings().heloRequired() && state.heloName() == null) {
             return fail(session, "503 5.5.1 Error: send HELO/EHLO first");
         }
-        AuthOffer offer = AuthOffer.of(session);
+        SaslOffer offer = AuthOffer.of(session);
         if (!session.settings().saslEnabled()) {
             return fail(session, "503 5.5.1 Error: authentication not enabled");
         }
         if (state.transaction() != null) {
             return fail(session, "503 5.5.1 Error: MAIL transaction in progress");
         }
-        if (!offer.active()) {
+        if (!offer.allowed()) {
             // smtpd_tls_auth_only before STARTTLS (RFC 4954 section 4).
             return fail(session, "538 5.7.11 Encryption required for requested authentication mechanism");
         }
@@ -56,7 +57,7 @@ public final class AuthCommand implements SmtpCommand {
             case UNKNOWN -> {
                 return fail(session, "504 5.5.4 Unsupported authentication mechanism");
             }
-            case NEEDS_ENCRYPTION -> {
+            case NEEDS_SECURITY -> {
                 return fail(session, "538 5.7.11 Encryption required for requested authentication mechanism");
             }
             default -> {

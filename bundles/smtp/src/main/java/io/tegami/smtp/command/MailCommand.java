@@ -59,7 +59,7 @@ public final class MailCommand implements SmtpCommand {
                 } catch (NumberFormatException e) {
                     return fail(session, "552 5.3.4 Message size exceeds file system imposed limit");
                 }
-            } else if (upper.startsWith("AUTH=") && AuthOffer.of(session).active()) {
+            } else if (upper.startsWith("AUTH=") && AuthOffer.of(session).allowed()) {
                 if (authSeen) {
                     return fail(session, "503 5.5.4 Error: multiple AUTH= options");
                 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.smtp.fake.FakeSslSession;
+import io.tegami.api.net.testing.FakeSslSession;
 import io.tegami.smtp.fake.SmtpParameters;
 
 /** The small helpers of the session: stats, log formats, settings, client info, TLS summary. */

@@ -1,4 +1,4 @@
-package io.tegami.pop3.fake;
+package io.tegami.api.net.testing;
 
 import java.security.Principal;
 import java.security.cert.Certificate;
@@ -7,7 +7,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 
-/** Just the protocol and cipher of a TLS session, which is all the POP3 server looks at. */
+/** Just the protocol and cipher of a TLS session, which is all the protocol servers look at. */
 public final class FakeSslSession implements SSLSession {
 
     private final String protocol;

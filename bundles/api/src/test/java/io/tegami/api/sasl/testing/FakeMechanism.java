@@ -1,7 +1,8 @@
-package io.tegami.smtp.fake;
+package io.tegami.api.sasl.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.tegami.api.sasl.SaslContext;
@@ -11,10 +12,12 @@ import io.tegami.api.sasl.SaslResult;
 import io.tegami.api.user.DirectoryException;
 
 /**
- * Mechanisms shaped like the real ones, without their cryptography: {@link #plain()} takes
- * {@code [authzid] NUL user NUL password} (empty challenge first when there is no initial
- * response), {@link #login()} asks {@code Username:} and {@code Password:}, {@link #serverFirst()}
- * (named CRAM-MD5) sends {@code <1.2@host>} and takes {@code user password}. Records what it saw.
+ * Mechanisms shaped like the real ones, without their cryptography, checking passwords with the
+ * context's user directory: {@link #plain()} takes {@code [authzid] NUL user NUL password} (empty
+ * challenge first when there is no initial response), {@link #login()} asks {@code Username:} and
+ * {@code Password:}, {@link #serverFirst()} (named CRAM-MD5, not plaintext) sends
+ * {@code <1.2@host>} (or a challenge of the test's choice) and takes {@code user password}.
+ * Records what it saw, from any thread.
  */
 public final class FakeMechanism implements SaslMechanism {
 
@@ -22,16 +25,24 @@ public final class FakeMechanism implements SaslMechanism {
 
     private final String name;
     private final Kind kind;
+    private final String challenge;
     /** Every response array given to any exchange, as given (to check that callers wipe them). */
-    public final List<byte[]> responses = new ArrayList<>();
+    public final List<byte[]> responses = Collections.synchronizedList(new ArrayList<>());
     /** Every response as it read at the time of the call. */
-    public final List<String> seen = new ArrayList<>();
-    public int aborts;
-    public final List<SaslContext> contexts = new ArrayList<>();
+    public final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    /** How many exchanges were aborted. */
+    public volatile int aborts;
+    /** The context of every exchange started. */
+    public final List<SaslContext> contexts = Collections.synchronizedList(new ArrayList<>());
 
-    private FakeMechanism(String name, Kind kind) {
+    private FakeMechanism(String name, Kind kind, String challenge) {
         this.name = name;
         this.kind = kind;
+        this.challenge = challenge;
+    }
+
+    private FakeMechanism(String name, Kind kind) {
+        this(name, kind, "<1.2@host>");
     }
 
     public static FakeMechanism plain() {
@@ -44,6 +55,11 @@ public final class FakeMechanism implements SaslMechanism {
 
     public static FakeMechanism serverFirst() {
         return new FakeMechanism("CRAM-MD5", Kind.SERVER_FIRST);
+    }
+
+    /** A server-first mechanism (named CRAM-MD5) whose challenge is {@code challenge}. */
+    public static FakeMechanism serverFirst(String challenge) {
+        return new FakeMechanism("CRAM-MD5", Kind.SERVER_FIRST, challenge);
     }
 
     /** A mechanism whose exchanges throw, like a buggy plugin. */
@@ -106,7 +122,7 @@ public final class FakeMechanism implements SaslMechanism {
                     }
                     default -> {
                         if (step == 1) {
-                            return new SaslResult.Challenge("<1.2@host>".getBytes(StandardCharsets.US_ASCII));
+                            return new SaslResult.Challenge(challenge.getBytes(StandardCharsets.US_ASCII));
                         }
                         int space = text.lastIndexOf(' ');
                         return space < 0 ? end(SaslResult.Failure.of("bad", null))

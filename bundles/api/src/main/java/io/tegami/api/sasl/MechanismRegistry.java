@@ -1,4 +1,4 @@
-package io.tegami.smtp.auth;
+package io.tegami.api.sasl;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.tegami.api.sasl.SaslMechanism;
-
 /**
- * The {@link SaslMechanism} services registered right now, as DS binds and unbinds them. Reads
- * take a snapshot, so an EHLO computed while a bundle stops sees the set either before or after.
+ * The {@link SaslMechanism} services registered right now, for a protocol component that holds
+ * a dynamic, multiple reference to them: call {@link #add} from the bind method and
+ * {@link #remove} from the unbind method, and {@link #byName()} whenever a capability list or an
+ * authentication command needs the set. Reads take a snapshot, so a capability list computed while
+ * a mechanism bundle stops sees the set either before or after. Thread-safe.
+ *
+ * @since 1.1
  */
 public final class MechanismRegistry {
 
@@ -33,7 +36,7 @@ public final class MechanismRegistry {
     public void add(SaslMechanism mechanism, Map<String, ?> properties) {
         Object property = properties.get(SaslMechanism.MECHANISM);
         String name = property instanceof String s && !s.isBlank() ? s : mechanism.name();
-        entries.add(new Entry(mechanism, name.trim().toUpperCase(Locale.ROOT), number(properties.get("service.ranking")),
+        entries.add(new Entry(mechanism, name.trim().toUpperCase(Locale.ROOT), (int) number(properties.get("service.ranking")),
                 number(properties.get("service.id"))));
     }
 
@@ -42,14 +45,18 @@ public final class MechanismRegistry {
         entries.removeIf(e -> e.mechanism() == mechanism);
     }
 
-    /** The usable mechanism for each name, by upper-case name. */
+    /**
+     * A snapshot: the mechanism to use for each name, by upper-case name. Of several services with
+     * one name, the one with the highest {@code service.ranking} (then the lowest
+     * {@code service.id}) wins.
+     */
     public Map<String, SaslMechanism> byName() {
         Map<String, SaslMechanism> out = new LinkedHashMap<>();
         entries.stream().sorted(PREFERENCE).forEach(e -> out.putIfAbsent(e.name(), e.mechanism()));
         return out;
     }
 
-    private static int number(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }

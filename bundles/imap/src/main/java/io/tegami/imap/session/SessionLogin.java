@@ -1,0 +1,109 @@
+package io.tegami.imap.session;
+
+import io.tegami.api.store.MailStore;
+import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.StoreException;
+import io.tegami.api.user.User;
+
+/**
+ * Who is logged in on a session, and how the attempts went: completing a login (Dovecot's
+ * {@code mail_max_userip_connections}, the user's store, the folders made for new users, the login
+ * line), the failed attempts the pre-login disconnect line reports, and giving the user's folders
+ * and user+IP slot back when the session ends. Used under the session's lock.
+ */
+final class SessionLogin {
+
+    private final ImapSession session;
+    private User user;
+    private String method;
+    private MailboxSession mailboxes;
+    private int attempts;
+    private String triedUser;
+    private String triedMethod;
+
+    SessionLogin(ImapSession session) {
+        this.session = session;
+    }
+
+    /** The logged-in user, or null. */
+    User user() {
+        return user;
+    }
+
+    /** The method the user logged in with ({@code PLAIN}), or null. */
+    String method() {
+        return method;
+    }
+
+    /** The user's folders, or null before login. */
+    MailboxSession mailboxes() {
+        return mailboxes;
+    }
+
+    /** A failed attempt, for the disconnect line. */
+    void failed(String username, String method) {
+        attempts++;
+        triedUser = username;
+        triedMethod = method;
+    }
+
+    /**
+     * Opens the authenticated user's mail.
+     *
+     * @return null on success, else the text of the tagged {@code NO} to fail with
+     */
+    String complete(User authenticated, String method) {
+        ImapServices services = session.services();
+        ImapSettings settings = session.settings();
+        String ip = session.remoteIp();
+        long max = settings.maxUserIpConnections();
+        if (!services.userIp().acquire(authenticated.name(), ip, max)) {
+            String reason = "Maximum number of connections from user+IP exceeded (mail_max_userip_connections=" + max + ")";
+            ImapLog.preLogin(reason + ": user=<" + ImapLog.printable(authenticated.name()) + ">, method=" + method + ", "
+                    + session.connectionFields());
+            return "[UNAVAILABLE] " + reason;
+        }
+        MailStore store = services.store(authenticated);
+        if (store == null) {
+            services.userIp().release(authenticated.name(), ip);
+            ImapLog.warn("imap({}): no mail store of type {} is running", authenticated.name(), services.storeType(authenticated));
+            return "[UNAVAILABLE] Temporary failure: mail storage is not available. Try again later.";
+        }
+        try {
+            mailboxes = store.open(authenticated);
+        } catch (StoreException | RuntimeException e) {
+            services.userIp().release(authenticated.name(), ip);
+            ImapLog.warn("imap({}): cannot open mail: {}", authenticated.name(), e.toString());
+            return "[UNAVAILABLE] Temporary failure: cannot open the mailboxes. Try again later.";
+        }
+        user = authenticated;
+        this.method = method;
+        Autocreate.run(mailboxes, settings);
+        ImapLog.login(ImapLog.formatLogin(user.name(), method, ip, session.localIp(), session.connection().isSecure(),
+                session.connection().id()));
+        return null;
+    }
+
+    /**
+     * The disconnect line: the user's ({@code Logged out in=... out=...}), or before login
+     * Dovecot's {@code imap-login: Disconnected ...} with the attempts.
+     */
+    void logDisconnect(boolean loggedOut, String endReason, String stats, long seconds) {
+        if (user != null) {
+            String what = loggedOut ? "Logged out" : "Disconnected: " + endReason;
+            ImapLog.user(user.name(), what + " " + stats);
+        } else {
+            ImapLog.preLogin(ImapLog.formatPreLoginDisconnect(attempts, seconds, triedUser, triedMethod,
+                    session.connectionFields()));
+        }
+    }
+
+    /** The session is over: the folders are closed and the user+IP slot given back. */
+    void end() {
+        if (mailboxes != null) {
+            mailboxes.close();
+            mailboxes = null;
+            session.services().userIp().release(user.name(), session.remoteIp());
+        }
+    }
+}

@@ -24,6 +24,13 @@ final class PostfixDefaults {
         d.put("myorigin", "$myhostname");
         d.put("mydestination", "$myhostname, localhost.$mydomain, localhost");
         d.put("mynetworks", "127.0.0.0/8 [::1]/128");
+        // Where listeners without an address bind: loopback only in the embedded default
+        // (Postfix's default is all, Dovecot's listen is "*, ::").
+        d.put("inet_interfaces", "loopback-only");
+        d.put("inet_protocols", "all");
+        d.put("listen", "127.0.0.1");
+        d.put("smtpd_client_connection_count_limit", "50");
+        d.put("smtpd_client_event_limit_exceptions", "$mynetworks");
         d.put("mail_name", "Tegami");
         d.put("smtpd_banner", "$myhostname ESMTP $mail_name");
         d.put("disable_vrfy_command", "no");

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.Connection;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.sasl.AuthPenalty;
@@ -32,9 +33,9 @@ import io.tegami.imap.fetch.FetchDataSource;
 import io.tegami.imap.fetch.StructureFetchData;
 import io.tegami.imap.search.EvaluatorSearchEngine;
 import io.tegami.imap.search.SearchEngine;
+import io.tegami.imap.session.ImapLog;
 import io.tegami.imap.session.ImapServices;
 import io.tegami.imap.session.ImapSession;
-import io.tegami.imap.session.UserIpLimiter;
 
 /**
  * The IMAP4rev1 server (RFC 3501 and extensions) as the {@code imap} protocol of Tegami's
@@ -43,7 +44,9 @@ import io.tegami.imap.session.UserIpLimiter;
  * <p>Every reference is dynamic and greedy, so that the configuration, the user directory, the
  * auth penalty, the SASL mechanisms and the stores can be swapped under live sessions; without a
  * user directory logins fail temporarily, and a user whose store is not bound cannot log in
- * ({@code NO [UNAVAILABLE]}) until it is.
+ * ({@code NO [UNAVAILABLE]}) until it is. Logged-in sessions are registered with the
+ * {@link LoginRegistry}, which enforces {@code mail_max_userip_connections} and serves
+ * {@code doveadm who} and {@code doveadm kick}.
  */
 @Component(service = ProtocolHandler.class, property = {
         ProtocolHandler.PROTOCOL + "=imap",
@@ -61,9 +64,12 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuthPenalty penalty;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LoginRegistry logins;
+
     private final MechanismRegistry mechanisms = new MechanismRegistry();
     private final StoreSelection stores = new StoreSelection();
-    private final UserIpLimiter userIp = new UserIpLimiter();
     private final CommandDispatcher dispatcher = Commands.standard();
     private final FetchDataSource fetchData = new StructureFetchData();
     private final SearchEngine searchEngine = new EvaluatorSearchEngine(ZoneId.systemDefault());
@@ -96,6 +102,11 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
         this.penalty = penalty;
     }
 
+    /** For tests: the login registry DS would inject. */
+    void bindLogins(LoginRegistry registry) {
+        this.logins = registry;
+    }
+
     @Deactivate
     void deactivate() {
         scheduler.shutdownNow();
@@ -119,6 +130,19 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
 
     void removeStore(MailStore store) {
         stores.remove(store);
+    }
+
+    /**
+     * The listener is full: Dovecot's words when its login processes are ({@code * BYE Connection
+     * queue full}), as the greeting, which RFC 3501 allows to be a BYE.
+     */
+    @Override
+    public void refuse(Connection connection) {
+        connection.write("* BYE Connection queue full\r\n");
+        String rip = connection.remoteAddress().getAddress() == null ? "unknown" : connection.remoteAddress().getAddress().getHostAddress();
+        String lip = connection.localAddress().getAddress() == null ? "unknown" : connection.localAddress().getAddress().getHostAddress();
+        ImapLog.preLogin("Disconnected: Connection queue full (no auth attempts in 0 secs): user=<>, "
+                + ImapLog.connectionFields(rip, lip, connection.isSecure(), connection.id()));
     }
 
     @Override
@@ -157,8 +181,8 @@ public class ImapProtocolHandler implements ProtocolHandler, ImapServices {
     }
 
     @Override
-    public UserIpLimiter userIp() {
-        return userIp;
+    public LoginRegistry logins() {
+        return logins;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -182,19 +183,46 @@ class AuthTest {
     }
 
     @Test
-    void userIpLimit() {
+    void userIpLimitAnswersAsDovecotAndEndsTheConnection() {
         server.params.set("mail_max_userip_connections", "2");
         ImapClient a = server.alice();
         ImapClient b = server.alice();
+        assertEquals(2, server.logins.logins().size());
+        assertEquals("imap", server.logins.logins().get(0).protocol());
         ImapClient c = server.connect();
-        assertEquals("x NO [UNAVAILABLE] Maximum number of connections from user+IP exceeded "
+        assertEquals("x NO [LIMIT] Maximum number of connections from user+IP exceeded "
                 + "(mail_max_userip_connections=2)\r\n", c.command("x LOGIN alice secret"));
-        c.expectOk("y LOGIN bob hunter2");
+        assertTrue(c.isClosed(), "Dovecot 2.3 hangs up after the NO, without a BYE");
+        ImapClient sasl = server.connect();
+        assertEquals("y NO [LIMIT] Maximum number of connections from user+IP exceeded "
+                + "(mail_max_userip_connections=2)\r\n", sasl.command("y AUTHENTICATE PLAIN " + b64("\0alice\0secret")));
+        assertTrue(sasl.isClosed());
+        assertEquals(2, server.logins.logins().size(), "refusals take no slot");
+
+        server.connect().expectOk("y LOGIN bob hunter2");
         a.command("z LOGOUT");
-        c.command("w LOGOUT");
+        assertEquals(2, server.logins.logins().size(), "LOGOUT gave alice's slot back");
         ImapClient d = server.connect();
         d.expectOk("v LOGIN alice secret");
         b.disconnect();
+        d.disconnect();
+        assertEquals(List.of("bob"), server.logins.logins().stream().map(l -> l.user()).toList(),
+                "a dropped connection gives its slot back too");
+    }
+
+    @Test
+    void withoutTheRegistryLoginsAreNotLimited() {
+        server.params.set("mail_max_userip_connections", "1");
+        server.handler.bindLogins(null);
+        server.alice();
+        server.alice();
+    }
+
+    @Test
+    void aFullListenerGetsDovecotsByeAsTheGreeting() {
+        FakeConnection conn = new FakeConnection("imap", 143);
+        server.handler.refuse(conn);
+        assertEquals("* BYE Connection queue full\r\n", conn.take());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.testing.FakeConnection;
+import io.tegami.api.net.testing.FakeLoginRegistry;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.sasl.testing.FakeMechanism;
 import io.tegami.api.sasl.testing.FakePenalty;
@@ -24,6 +25,7 @@ final class ImapHarness implements AutoCloseable {
     final MapMailParameters params;
     final FakeUserDirectory users;
     final FakePenalty penalty = new FakePenalty();
+    final FakeLoginRegistry logins = new FakeLoginRegistry();
     final MailStore store;
     final ImapProtocolHandler handler;
 
@@ -35,6 +37,7 @@ final class ImapHarness implements AutoCloseable {
         this.store = new MaildirStore(params);
         this.handler = new ImapProtocolHandler(Clock.systemDefaultZone());
         handler.bind(params, users, penalty);
+        handler.bindLogins(logins);
         handler.addMechanism(FakeMechanism.plain(), Map.of(SaslMechanism.MECHANISM, "PLAIN"));
         handler.addStore(store, Map.of(MailStore.TYPE, "maildir"));
     }

@@ -25,6 +25,8 @@ final class ChannelSetup extends ChannelInitializer<SocketChannel> {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSetup.class);
+    /** How long a refused connection may take to receive its one-line refusal. */
+    private static final int REFUSAL_SECONDS = 10;
 
     private final EventLoops loops;
     private final SessionRegistry sessions;
@@ -52,11 +54,20 @@ final class ChannelSetup extends ChannelInitializer<SocketChannel> {
             ch.close();
             return;
         }
-        SessionHandler session = new SessionHandler(ch, now.handler(), settings, tls);
+        SessionHandler session = new SessionHandler(ch, now.handler(), settings, tls, sessions);
         if (!sessions.add(session, settings.maxConnections())) {
             LOG.warn("{}: too many connections ({}), refusing {}", settings.name(), settings.maxConnections(),
                     ch.remoteAddress());
-            ch.close();
+            if (settings.tlsMode() == TlsMode.IMPLICIT) {
+                ch.close(); // no handshake for a listener that is already overloaded
+                return;
+            }
+            // The protocol says it is busy (SMTP 421) on a session thread; a client that does not
+            // read the reply is cut by the idle handler, not kept waiting for.
+            session.refuse();
+            ch.pipeline()
+                    .addLast("idle", new IdleStateHandler(REFUSAL_SECONDS, 0, 0))
+                    .addLast(loops.sessions(), "session", session);
             return;
         }
         ch.pipeline()

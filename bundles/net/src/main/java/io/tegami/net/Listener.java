@@ -16,7 +16,10 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.tls.TlsProvider;
 
@@ -30,6 +33,12 @@ import io.tegami.api.tls.TlsProvider;
  * protocol's goodbye) on their session threads and get up to {@link #GRACE} to close before they
  * are cut. That wait happens inside the unbind callback on purpose: the handler's bundle is
  * still active then, so its sessions can still run its code.
+ *
+ * <p>A listener without an {@code address} binds where main.cf says ({@link BindDefaults}:
+ * {@code inet_interfaces} for SMTP, Dovecot's {@code listen} for the others). Those are read when
+ * the listener starts or its configuration changes, and when the parameters service arrives;
+ * editing them later needs the listener restarted, as Postfix needs {@code postfix stop; postfix
+ * start} for {@code inet_interfaces}.
  */
 @Component(configurationPid = Listener.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ListenerConfig.class, factory = true)
@@ -37,16 +46,19 @@ public final class Listener {
 
     static final String FACTORY_PID = "tegami.listener";
     static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
 
     @Reference
     private EventLoops loops;
 
     private final AtomicReference<TlsProvider> tlsProvider = new AtomicReference<>();
+    private final AtomicReference<MailParameters> parameters = new AtomicReference<>();
     private final HandlerChoice handlers = new HandlerChoice();
     private final SessionRegistry sessions = new SessionRegistry();
     /** What new connections get; null while not accepting. Read on event loops, so no lock. */
     private volatile ChannelSetup.Serving serving;
     private ListenerSettings settings; // guarded by this; null unless active
+    private Map<String, Object> props; // guarded by this; the configuration, re-read when main.cf arrives
     private ServerSockets sockets; // guarded by this
 
     /** For DS. */
@@ -60,7 +72,8 @@ public final class Listener {
 
     @Activate
     synchronized void activate(Map<String, Object> props) {
-        settings = ListenerSettings.parse(props);
+        this.props = props;
+        settings = parse(props);
         sockets = new ServerSockets(loops, new ChannelSetup(loops, sessions, () -> serving, tlsProvider::get));
         refresh();
     }
@@ -71,9 +84,13 @@ public final class Listener {
      */
     @Modified
     void modified(Map<String, Object> props) {
-        ListenerSettings next = ListenerSettings.parse(props);
+        ListenerSettings next = parse(props);
         boolean protocolChanged;
         synchronized (this) {
+            if (settings == null) {
+                return; // deactivated meanwhile
+            }
+            this.props = props;
             ListenerSettings previous = settings;
             protocolChanged = !previous.protocol().equals(next.protocol());
             if (previous.needsRebind(next)) {
@@ -93,6 +110,7 @@ public final class Listener {
             serving = null;
             sockets.close(settings, "listener stopped");
             settings = null;
+            props = null;
         }
         sessions.shutdown(s -> true, GRACE);
     }
@@ -136,6 +154,43 @@ public final class Listener {
     void unbindTlsProvider(TlsProvider provider) {
         // A greedy replacement binds the new provider before unbinding the old one.
         tlsProvider.compareAndSet(provider, null);
+    }
+
+    /**
+     * The parameters arrived (or were replaced): a listener without an address may have to move.
+     * Sockets are rebound only if the addresses differ, so swapping the config bundle is harmless.
+     */
+    @Reference(name = "parameters", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindParameters")
+    void bindParameters(MailParameters p) {
+        parameters.set(p);
+        synchronized (this) {
+            if (settings == null) {
+                return; // not active yet: activate() reads them
+            }
+            ListenerSettings next;
+            try {
+                next = parse(props);
+            } catch (IllegalArgumentException e) {
+                LOG.error("{}; keeping the addresses bound now", e.getMessage());
+                return;
+            }
+            if (settings.needsRebind(next)) {
+                sockets.close(settings, "listen/inet_interfaces changed");
+            }
+            settings = next;
+            refresh();
+        }
+    }
+
+    void unbindParameters(MailParameters p) {
+        // Keep the sockets where they are: the parameters usually come back at once (bundle update).
+        parameters.compareAndSet(p, null);
+    }
+
+    private ListenerSettings parse(Map<String, Object> props) {
+        MailParameters p = parameters.get();
+        return ListenerSettings.parse(props, protocol -> BindDefaults.addressFor(protocol, p));
     }
 
     /** Makes the sockets and the serving handler match the handlers present now. Holds the lock. */

@@ -21,8 +21,9 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(description = "Protocol served: smtp, imap, pop3, managesieve...")
     String protocol();
 
-    @AttributeDefinition(description = "Addresses to bind, comma separated; * for all")
-    String address() default "127.0.0.1";
+    @AttributeDefinition(description = "Addresses to bind, comma separated; * for all. Unset: main.cf inet_interfaces "
+            + "for smtp listeners, listen for the others (imap, pop3, managesieve)", required = false)
+    String address();
 
     @AttributeDefinition(description = "TCP port")
     int port();

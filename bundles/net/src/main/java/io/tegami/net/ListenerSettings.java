@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import io.tegami.api.net.ListenerInfo;
 import io.tegami.api.net.ListenerInfo.TlsMode;
@@ -57,12 +58,19 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
         return !addresses.equals(other.addresses) || !protocol.equals(other.protocol);
     }
 
+    /** Parses a configuration dictionary; without an {@code address}, binds loopback. */
+    static ListenerSettings parse(Map<String, ?> props) {
+        return parse(props, protocol -> BindDefaults.FALLBACK);
+    }
+
     /**
      * Parses a configuration dictionary.
      *
+     * @param defaultAddress the addresses for a protocol when {@code address} is not set
+     *        ({@link BindDefaults}: main.cf {@code listen} or {@code inet_interfaces})
      * @throws IllegalArgumentException with a message for the admin when a value is wrong
      */
-    static ListenerSettings parse(Map<String, ?> props) {
+    static ListenerSettings parse(Map<String, ?> props, Function<String, String> defaultAddress) {
         String protocol = string(props, PROTOCOL, "").toLowerCase(Locale.ROOT);
         if (protocol.isEmpty()) {
             throw new IllegalArgumentException("listener: 'protocol' is required");
@@ -72,7 +80,8 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("listener " + name + ": 'port' must be 0-65535");
         }
-        List<InetSocketAddress> addresses = addresses(string(props, ADDRESS, "127.0.0.1"), port, name);
+        String address = string(props, ADDRESS, "");
+        List<InetSocketAddress> addresses = addresses(address.isEmpty() ? defaultAddress.apply(protocol) : address, port, name);
         TlsMode tls = tlsMode(string(props, TLS, "none"), name);
         int idle = seconds(string(props, IDLE_TIMEOUT, "300"), name);
         int maxLine = integer(props, MAX_LINE_LENGTH, 2048);
@@ -108,12 +117,20 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
             if (host.startsWith("[") && host.endsWith("]")) {
                 host = host.substring(1, host.length() - 1);
             }
-            if (host.equals("*") || host.equals("all")) {
-                result.add(new InetSocketAddress(port)); // the wildcard: every interface, v4 and v6
+            if (host.equals("*") || host.equals("all") || host.equals("::")) {
+                // The wildcard: every interface, v4 and v6. Java's one socket takes both, so
+                // Dovecot's "*, ::" (one socket per family) is a single bind here.
+                InetSocketAddress any = new InetSocketAddress(port);
+                if (!result.contains(any)) {
+                    result.add(any);
+                }
                 continue;
             }
             try {
-                result.add(new InetSocketAddress(InetAddress.getByName(host), port));
+                InetSocketAddress a = new InetSocketAddress(InetAddress.getByName(host), port);
+                if (!result.contains(a)) {
+                    result.add(a);
+                }
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("listener " + name + ": unknown address '" + host + "'", e);
             }

@@ -83,6 +83,11 @@ final class NetConnection implements Connection {
     }
 
     @Override
+    public int clientConnectionCount() {
+        return owner.clientConnectionCount();
+    }
+
+    @Override
     public boolean isSecure() {
         return tlsSession != null;
     }
@@ -168,6 +173,16 @@ final class NetConnection implements Connection {
     void closeNow() {
         open = false;
         channel.close();
+    }
+
+    /** Runs {@code action} (on an event loop) once the channel has closed; at once if it has. */
+    void whenClosed(Runnable action) {
+        channel.closeFuture().addListener(f -> action.run());
+    }
+
+    /** Asks the session to say its protocol's goodbye and close, from any thread (doveadm kick). */
+    void requestShutdown() {
+        owner.requestShutdown();
     }
 
     void markClosed() {

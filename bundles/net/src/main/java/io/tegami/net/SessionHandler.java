@@ -1,6 +1,8 @@
 package io.tegami.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +49,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     private final ProtocolHandler handler;
     private final ListenerInfo info;
     private final Supplier<TlsProvider> tls;
+    private final SessionRegistry registry;
+    /** Kept from the start: a closed channel may no longer know its peer, and the registry needs it then. */
+    private final InetAddress clientIp;
     private final long idleNanos;
     private final LineDecoder decoder;
 
@@ -56,13 +61,26 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     private SslHandler ssl;
     private State state = State.NEW;
     private boolean closedNotified;
+    /** The listener is full: the handler says it is busy and the connection closes, without a session. */
+    private volatile boolean refused;
     private long lastWorkNanos = System.nanoTime();
 
+    /** For tests: a session outside any listener's registry. */
     SessionHandler(Channel channel, ProtocolHandler handler, ListenerSettings settings, Supplier<TlsProvider> tls) {
+        this(channel, handler, settings, tls, null);
+    }
+
+    /**
+     * @param registry the listener's sessions, for the per-client count; null outside a listener
+     */
+    SessionHandler(Channel channel, ProtocolHandler handler, ListenerSettings settings, Supplier<TlsProvider> tls,
+            SessionRegistry registry) {
         this.channel = channel;
         this.handler = handler;
         this.info = settings.info();
         this.tls = tls;
+        this.registry = registry;
+        this.clientIp = channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         this.idleNanos = TimeUnit.SECONDS.toNanos(settings.idleSeconds());
         this.decoder = new LineDecoder(settings.maxLineLength());
     }
@@ -79,6 +97,21 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         return info.protocol();
     }
 
+    /** The client's IP address, or null for a channel without one. */
+    InetAddress clientIp() {
+        return clientIp;
+    }
+
+    /** Connection.clientConnectionCount(): this listener's live sessions from the same client. */
+    int clientConnectionCount() {
+        return registry == null ? 1 : Math.max(1, registry.fromClient(clientIp()));
+    }
+
+    /** Marks the connection as refused (the listener is full); call before it becomes active. */
+    void refuse() {
+        refused = true;
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
@@ -91,6 +124,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     public void channelActive(ChannelHandlerContext ctx) {
         if (state == State.CLOSED) {
             return; // shut down before it started
+        }
+        if (refused) {
+            // The protocol's "too busy" reply, flushed, then the close; input is never read.
+            invoke("refuse", () -> handler.refuse(connection));
+            connection.close();
+            return;
         }
         if (!invoke("newSession", () -> session = Objects.requireNonNull(handler.newSession(connection), "session"))) {
             return;

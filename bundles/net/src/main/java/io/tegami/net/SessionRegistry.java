@@ -1,7 +1,10 @@
 package io.tegami.net;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +13,17 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A listener's live sessions: the connection limit, and ending sessions when their handler leaves. */
+/**
+ * A listener's live sessions: the connection limit, the count per client address (Postfix's
+ * anvil count, which a protocol may limit), and ending sessions when their handler leaves.
+ */
 final class SessionRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
 
     private final Set<SessionHandler> live = ConcurrentHashMap.newKeySet();
+    /** Live sessions per client IP address (null for channels without one). Guarded by this. */
+    private final Map<InetAddress, Integer> perClient = new HashMap<>();
 
     /**
      * Registers a new session unless {@code max} are live already ({@code max <= 0}: no limit).
@@ -26,12 +34,24 @@ final class SessionRegistry {
             return false;
         }
         live.add(session);
-        session.channel().closeFuture().addListener(f -> live.remove(session));
+        perClient.merge(session.clientIp(), 1, Integer::sum);
+        session.channel().closeFuture().addListener(f -> remove(session));
         return true;
+    }
+
+    private synchronized void remove(SessionHandler session) {
+        if (live.remove(session)) {
+            perClient.computeIfPresent(session.clientIp(), (ip, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     int size() {
         return live.size();
+    }
+
+    /** The live sessions from {@code ip}, counting one that is closing until its channel has closed. */
+    synchronized int fromClient(InetAddress ip) {
+        return perClient.getOrDefault(ip, 0);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tegami.api.net.Connection;
 import io.tegami.api.net.Line;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 
@@ -18,7 +19,9 @@ import io.tegami.api.net.ProtocolSession;
  * A small line protocol for tests. Every callback is recorded as an event ("start", "line:TEXT",
  * "tlsStarted", "idle", "shutdown", "closed"...); commands: STARTTLS, QUIT, LIT n (counted input),
  * BOOM (throws), BLOCK (waits for {@link #release}), COUNT? (lines starting with x seen), SECURE?,
- * BIG n (writes n bytes), anything else is echoed with its ending.
+ * BIG n (writes n bytes), CLIENTS? (the client's connection count), LOGIN user (registers with
+ * {@link #logins}, at most 2 per user and IP), anything else is echoed with its ending. A refused
+ * connection gets "421 NAME busy".
  */
 final class FakeHandler implements ProtocolHandler {
 
@@ -29,9 +32,17 @@ final class FakeHandler implements ProtocolHandler {
     final AtomicLong xLines = new AtomicLong();
     final CountDownLatch release = new CountDownLatch(1);
     volatile boolean offEventLoop = true;
+    /** Where LOGIN registers; set by tests that use it. */
+    volatile LoginRegistry logins;
 
     FakeHandler(String name) {
         this.name = name;
+    }
+
+    @Override
+    public void refuse(Connection connection) {
+        events.add("refused");
+        connection.write("421 " + name + " busy\r\n");
     }
 
     @Override
@@ -104,6 +115,8 @@ final class FakeHandler implements ProtocolHandler {
                 case "COUNT?" -> c.write("count=" + xLines.get() + "\r\n");
                 case "SECURE?" -> c.write("secure=" + c.isSecure() + " canStartTls=" + c.canStartTls() + "\r\n");
                 case "BIG" -> big(Integer.parseInt(words[1]));
+                case "CLIENTS?" -> c.write("clients=" + c.clientConnectionCount() + "\r\n");
+                case "LOGIN" -> c.write(logins.register(words[1], c, 2).isPresent() ? "OK\r\n" : "LIMIT\r\n");
                 default -> c.write("ECHO " + text + " " + line.ending() + "\r\n");
             }
         }

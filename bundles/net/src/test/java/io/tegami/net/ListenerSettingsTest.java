@@ -48,6 +48,22 @@ class ListenerSettingsTest {
     }
 
     @Test
+    void withoutAnAddressTheProtocolsDefaultIsUsedAndWildcardsBindOnce() {
+        ListenerSettings s = ListenerSettings.parse(Map.of("protocol", "imap", "port", "143"),
+                protocol -> protocol.equals("imap") ? "127.0.0.2" : "x");
+        assertEquals(List.of(new InetSocketAddress("127.0.0.2", 143)), s.addresses());
+        ListenerSettings own = ListenerSettings.parse(Map.of("protocol", "imap", "port", "143", "address", "127.0.0.3"),
+                protocol -> "127.0.0.2");
+        assertEquals(List.of(new InetSocketAddress("127.0.0.3", 143)), own.addresses(), "the listener's own address wins");
+        ListenerSettings dovecot = ListenerSettings.parse(Map.of("protocol", "imap", "port", "143"), protocol -> "*, ::");
+        assertEquals(List.of(new InetSocketAddress(143)), dovecot.addresses(),
+                "Dovecot's '*, ::' is one dual-stack socket in Java");
+        ListenerSettings twice = ListenerSettings.parse(Map.of("protocol", "imap", "port", "143",
+                "address", "127.0.0.1, 127.0.0.1, [::]"), protocol -> "x");
+        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 143), new InetSocketAddress(143)), twice.addresses());
+    }
+
+    @Test
     void badValuesAreExplained() {
         assertThrows(IllegalArgumentException.class, () -> ListenerSettings.parse(Map.of("port", "25")));
         assertThrows(IllegalArgumentException.class, () -> ListenerSettings.parse(Map.of("protocol", "smtp")));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.tegami.api.config.testing.MapMailParameters;
 
 /** A real listener on a loopback port, driven by a blocking socket client. */
 class LoopbackTest {
@@ -193,13 +196,17 @@ class LoopbackTest {
     }
 
     @Test
-    void connectionsBeyondTheLimitAreClosedAtOnce() throws Exception {
+    void connectionsBeyondTheLimitGetTheProtocolsRefusalAndAreClosed() throws Exception {
         int port = listen(false, "max_connections", "1");
         try (LineClient first = new LineClient(port)) {
             assertEquals("220 fake ready", first.readLine());
             try (LineClient second = new LineClient(port)) {
-                assertEquals(-1, second.input().read());
+                assertEquals("421 fake busy", second.readLine());
+                assertNull(second.readLine());
             }
+            handler.await("refused");
+            assertEquals(1, handler.sessions.get(), "no session for a refused connection");
+            assertEquals(1, listener.liveSessions(), "a refused connection does not count");
         }
         handler.await("closed");
         long deadline = System.currentTimeMillis() + 2000;
@@ -208,6 +215,99 @@ class LoopbackTest {
         }
         try (LineClient third = new LineClient(port)) {
             assertEquals("220 fake ready", third.readLine());
+        }
+    }
+
+    @Test
+    void implicitTlsListenersCloseRefusedConnectionsWithoutAHandshake() throws Exception {
+        int port = listen(true, "tls", "implicit", "max_connections", "1");
+        try (LineClient first = LineClient.tls(tls.clientContext(), port)) {
+            assertEquals("220 fake ready", first.readLine());
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                second.setSoTimeout(5000);
+                assertEquals(-1, second.getInputStream().read());
+            }
+        }
+        assertEquals(List.of(), handler.drain().stream().filter(e -> e.equals("refused")).toList());
+    }
+
+    @Test
+    void theClientConnectionCountCoversThisListenersLiveConnectionsFromTheSameAddress() throws Exception {
+        int port = listen(false);
+        try (LineClient a = new LineClient(port); LineClient b = new LineClient(port)) {
+            assertEquals("220 fake ready", a.readLine());
+            assertEquals("220 fake ready", b.readLine());
+            a.send("CLIENTS?\r\n");
+            assertEquals("clients=2", a.readLine());
+            b.send("QUIT\r\n");
+            assertEquals("221 bye", b.readLine());
+            assertNull(b.readLine());
+            handler.await("closed");
+            long deadline = System.currentTimeMillis() + 2000;
+            String answer;
+            do {
+                a.send("CLIENTS?\r\n");
+                answer = a.readLine();
+            } while (!answer.equals("clients=1") && System.currentTimeMillis() < deadline);
+            assertEquals("clients=1", answer);
+        }
+    }
+
+    @Test
+    void loginsAreLimitedPerUserListedKickedWithTheGoodbyeAndDroppedWhenTheConnectionCloses() throws Exception {
+        NetLoginRegistry logins = new NetLoginRegistry();
+        handler.logins = logins;
+        int port = listen(false);
+        try (LineClient a = new LineClient(port); LineClient b = new LineClient(port);
+                LineClient c = new LineClient(port); LineClient d = new LineClient(port)) {
+            for (LineClient x : List.of(a, b, c, d)) {
+                assertEquals("220 fake ready", x.readLine());
+            }
+            a.send("LOGIN alice\r\n");
+            assertEquals("OK", a.readLine());
+            b.send("LOGIN alice\r\n");
+            assertEquals("OK", b.readLine());
+            c.send("LOGIN alice\r\n");
+            assertEquals("LIMIT", c.readLine(), "a third login of alice from this address");
+            c.send("LOGIN Alice\r\n");
+            assertEquals("OK", c.readLine(), "user names are compared exactly");
+            d.send("LOGIN bob\r\n");
+            assertEquals("OK", d.readLine());
+            assertEquals(List.of("alice", "alice", "Alice", "bob"), logins.logins().stream().map(l -> l.user()).toList());
+            assertEquals("fake", logins.logins().get(0).protocol());
+
+            assertEquals(2, logins.kick(l -> l.user().equals("alice")).size());
+            assertEquals("421 fake shutting down", a.readLine());
+            assertNull(a.readLine());
+            assertEquals("421 fake shutting down", b.readLine());
+            assertNull(b.readLine());
+
+            d.send("QUIT\r\n"); // bob never closes his login: closing the connection drops it
+            assertEquals("221 bye", d.readLine());
+            long deadline = System.currentTimeMillis() + 2000;
+            while (logins.logins().size() > 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("Alice"), logins.logins().stream().map(l -> l.user()).toList());
+            c.send("LOGIN alice\r\n");
+            assertEquals("OK", c.readLine(), "the kicked sessions gave their slots back");
+        }
+    }
+
+    @Test
+    void withoutAnAddressTheListenerBindsWhereMainCfSays() throws Exception {
+        listener = new Listener(loops);
+        listener.bindHandler(handler, service(1, 0));
+        listener.activate(new HashMap<>(Map.of("protocol", "fake", "port", "0")));
+        assertEquals(InetAddress.getByName("127.0.0.1"), listener.boundAddresses().get(0).getAddress(),
+                "loopback until the parameters arrive");
+        listener.bindParameters(MapMailParameters.of(Path.of("/tmp"), "listen", "127.0.0.2"));
+        assertEquals(1, listener.boundAddresses().size());
+        assertEquals(InetAddress.getByName("127.0.0.2"), listener.boundAddresses().get(0).getAddress(),
+                "Dovecot's listen, for protocols other than smtp");
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.2"), port());
+                LineClient c = new LineClient(s)) {
+            assertEquals("220 fake ready", c.readLine());
         }
     }
 

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.Connection;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.sasl.AuthPenalty;
@@ -20,6 +21,7 @@ import io.tegami.api.store.MailStore;
 import io.tegami.api.store.StoreSelection;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.pop3.maildrop.MaildropLocks;
+import io.tegami.pop3.session.Pop3Log;
 import io.tegami.pop3.session.Pop3Services;
 import io.tegami.pop3.session.Pop3Session;
 
@@ -50,6 +52,10 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuthPenalty penalty;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LoginRegistry logins;
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
     private final StoreSelection stores = new StoreSelection();
@@ -93,6 +99,19 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
         stores.remove(store);
     }
 
+    /** For tests: the login registry DS would inject. */
+    void bindLogins(LoginRegistry registry) {
+        this.logins = registry;
+    }
+
+    /** The listener is full: Dovecot's words when its login processes are. */
+    @Override
+    public void refuse(Connection connection) {
+        connection.write("-ERR Connection queue full\r\n");
+        Pop3Log.preLogin("Disconnected: Connection queue full (no auth attempts in 0 secs): user=<>, "
+                + Pop3Log.connectionFields(connection, false));
+    }
+
     @Override
     public ProtocolSession newSession(Connection connection) {
         return new Pop3Session(connection, this, clock);
@@ -121,6 +140,11 @@ public class Pop3ProtocolHandler implements ProtocolHandler, Pop3Services {
     @Override
     public MailStore store(String type) {
         return stores.store(type);
+    }
+
+    @Override
+    public LoginRegistry logins() {
+        return logins;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.net.testing.FakeConnection;
+import io.tegami.api.net.testing.FakeLoginRegistry;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.sasl.testing.FakeMechanism;
 import io.tegami.api.sasl.testing.FakePenalty;
@@ -35,6 +36,7 @@ final class Pop3Harness {
     final FakeMechanism login = FakeMechanism.login();
     final FakeMechanism cram = FakeMechanism.serverFirst();
     final FakePenalty penalty;
+    final FakeLoginRegistry logins;
     final Pop3ProtocolHandler handler;
     final FakeConnection connection = new FakeConnection("pop3", 110).decoding(StandardCharsets.ISO_8859_1);
     ProtocolSession session;
@@ -48,6 +50,8 @@ final class Pop3Harness {
         penalty = new FakePenalty();
         handler = new Pop3ProtocolHandler(CLOCK);
         handler.bind(params, users, penalty);
+        logins = new FakeLoginRegistry();
+        handler.bindLogins(logins);
         for (SaslMechanism m : new SaslMechanism[] {plain, login, cram}) {
             handler.addMechanism(m, Map.of(SaslMechanism.MECHANISM, m.name()));
         }
@@ -60,6 +64,7 @@ final class Pop3Harness {
         users = server.users;
         store = server.store;
         penalty = server.penalty;
+        logins = server.logins;
         handler = server.handler;
     }
 

@@ -1,5 +1,6 @@
 package io.tegami.smtp;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import io.tegami.smtp.session.ClientNameResolver;
 import io.tegami.smtp.session.DnsClientNameResolver;
 import io.tegami.smtp.session.SmtpServices;
 import io.tegami.smtp.session.SmtpSession;
+import io.tegami.smtp.session.SmtpdLog;
 
 /**
  * The ESMTP server (RFC 5321) as the {@code smtp} protocol of Tegami's listeners (smtp 25,
@@ -91,6 +93,18 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
 
     void removeMechanism(SaslMechanism mechanism) {
         mechanisms.remove(mechanism);
+    }
+
+    /**
+     * The listener is full: what Postfix's postscreen says when every smtpd process is busy, and
+     * its log line.
+     */
+    @Override
+    public void refuse(Connection connection) {
+        connection.write("421 4.3.2 All server ports are busy\r\n");
+        InetSocketAddress remote = connection.remoteAddress();
+        String ip = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+        SmtpdLog.info("NOQUEUE: reject: CONNECT from [{}]:{}: all server ports busy", ip, remote.getPort());
     }
 
     @Override

@@ -26,6 +26,16 @@ public interface Connection {
     /** The listener this connection came in on: its name, TLS mode and per-listener options. */
     ListenerInfo listener();
 
+    /**
+     * How many connections to this connection's listener are open now from the same client IP
+     * address, this one included: the count Postfix's {@code anvil} keeps per service and client
+     * for {@code smtpd_client_connection_count_limit}. A protocol that limits it checks the count
+     * in {@link ProtocolSession#start()} and answers with its own refusal.
+     *
+     * @since 1.1
+     */
+    int clientConnectionCount();
+
     /** True once TLS protects the connection (implicit TLS, or after {@link #startTls()}). */
     boolean isSecure();
 

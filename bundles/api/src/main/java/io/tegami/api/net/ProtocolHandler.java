@@ -27,4 +27,19 @@ public interface ProtocolHandler {
      * @return the session; never {@code null}
      */
     ProtocolSession newSession(Connection connection);
+
+    /**
+     * The listener is full (its {@code max_connections} are open) and refuses this connection:
+     * write the protocol's "too busy" reply (SMTP {@code 421 4.3.2 All server ports are busy},
+     * Postfix's postscreen wording). Called instead of {@link #newSession}, on a thread that may
+     * block, before any input; no session exists and none will. The {@code net} bundle closes the
+     * connection once the reply has left; connections on implicit TLS listeners are closed
+     * without a call, since a handshake is what an overloaded listener must not spend time on.
+     * The default writes nothing.
+     *
+     * @param connection the refused connection; only writing to it is useful
+     * @since 1.1
+     */
+    default void refuse(Connection connection) {
+    }
 }

@@ -9,12 +9,20 @@
  * as {@link io.tegami.api.net.Line lines} (or counted bytes, for literals) and answers through its
  * {@link io.tegami.api.net.Connection}.
  *
+ * <p>Limits: every listener has a {@code max_connections} limit, above which the net bundle
+ * refuses connections through {@link io.tegami.api.net.ProtocolHandler#refuse}; a protocol may
+ * limit the connections per client ({@link io.tegami.api.net.Connection#clientConnectionCount()},
+ * SMTP's {@code smtpd_client_connection_count_limit}). Protocols that log users in register them
+ * with the {@link io.tegami.api.net.LoginRegistry}, which enforces Dovecot's
+ * {@code mail_max_userip_connections} and lets {@code doveadm who} list and {@code doveadm kick}
+ * end the sessions.
+ *
  * <p>Threading: all callbacks of one session run on one thread at a time, never on a Netty
  * event loop, so a session may block on disk or DNS; it must not block for longer than its
  * protocol's timeouts allow.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.net;
 
 import org.osgi.annotation.bundle.Export;

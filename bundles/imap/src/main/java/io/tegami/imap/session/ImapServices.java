@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.store.MailStore;
@@ -37,8 +38,8 @@ public interface ImapServices {
     /** The store type a user's mail location names ({@code maildir}), for log lines. */
     String storeType(User user);
 
-    /** Logged-in sessions per user and IP. */
-    UserIpLimiter userIp();
+    /** The logged-in sessions of every protocol (mail_max_userip_connections, doveadm who/kick), or null. */
+    LoginRegistry logins();
 
     /** Runs IDLE notifications and checks. */
     ScheduledExecutorService scheduler();

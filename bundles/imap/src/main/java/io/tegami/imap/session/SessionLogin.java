@@ -1,5 +1,8 @@
 package io.tegami.imap.session;
 
+import java.util.Optional;
+
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
@@ -7,9 +10,10 @@ import io.tegami.api.user.User;
 
 /**
  * Who is logged in on a session, and how the attempts went: completing a login (Dovecot's
- * {@code mail_max_userip_connections}, the user's store, the folders made for new users, the login
- * line), the failed attempts the pre-login disconnect line reports, and giving the user's folders
- * and user+IP slot back when the session ends. Used under the session's lock.
+ * {@code mail_max_userip_connections} through the {@link LoginRegistry}, the user's store, the
+ * folders made for new users, the login line), the failed attempts the pre-login disconnect line
+ * reports, and giving the user's folders and registration back when the session ends. Used under
+ * the session's lock.
  */
 final class SessionLogin {
 
@@ -20,6 +24,10 @@ final class SessionLogin {
     private int attempts;
     private String triedUser;
     private String triedMethod;
+    /** The registration that {@code doveadm who} lists, or null (before login, or no registry). */
+    private LoginRegistry.Login registration;
+    /** Dovecot's disconnect line for a login refused by the user+IP limit, or null. */
+    private String refusedLine;
 
     SessionLogin(ImapSession session) {
         this.session = session;
@@ -56,23 +64,31 @@ final class SessionLogin {
         ImapServices services = session.services();
         ImapSettings settings = session.settings();
         String ip = session.remoteIp();
-        long max = settings.maxUserIpConnections();
-        if (!services.userIp().acquire(authenticated.name(), ip, max)) {
+        int max = (int) Math.min(Integer.MAX_VALUE, settings.maxUserIpConnections());
+        LoginRegistry registry = services.logins();
+        // Without the registry (net bundle restarting) the login goes ahead, as Dovecot lets logins
+        // in when its anvil cannot be asked.
+        Optional<LoginRegistry.Login> slot = registry == null ? Optional.empty()
+                : registry.register(authenticated.name(), session.connection(), max);
+        if (registry != null && slot.isEmpty()) {
+            // Dovecot's imap-login: a tagged NO [LIMIT], then the connection ends (no BYE).
             String reason = "Maximum number of connections from user+IP exceeded (mail_max_userip_connections=" + max + ")";
-            ImapLog.preLogin(reason + ": user=<" + ImapLog.printable(authenticated.name()) + ">, method=" + method + ", "
-                    + session.connectionFields());
-            return "[UNAVAILABLE] " + reason;
+            refusedLine = "Disconnected: " + reason + ": user=<" + ImapLog.printable(authenticated.name()) + ">, method="
+                    + method + ", " + session.connectionFields();
+            session.logout();
+            return "[LIMIT] " + reason;
         }
+        registration = slot.orElse(null);
         MailStore store = services.store(authenticated);
         if (store == null) {
-            services.userIp().release(authenticated.name(), ip);
+            release();
             ImapLog.warn("imap({}): no mail store of type {} is running", authenticated.name(), services.storeType(authenticated));
             return "[UNAVAILABLE] Temporary failure: mail storage is not available. Try again later.";
         }
         try {
             mailboxes = store.open(authenticated);
         } catch (StoreException | RuntimeException e) {
-            services.userIp().release(authenticated.name(), ip);
+            release();
             ImapLog.warn("imap({}): cannot open mail: {}", authenticated.name(), e.toString());
             return "[UNAVAILABLE] Temporary failure: cannot open the mailboxes. Try again later.";
         }
@@ -92,6 +108,8 @@ final class SessionLogin {
         if (user != null) {
             String what = loggedOut ? "Logged out" : "Disconnected: " + endReason;
             ImapLog.user(user.name(), what + " " + stats);
+        } else if (refusedLine != null) {
+            ImapLog.preLogin(refusedLine);
         } else {
             ImapLog.preLogin(ImapLog.formatPreLoginDisconnect(attempts, seconds, triedUser, triedMethod,
                     session.connectionFields()));
@@ -103,7 +121,14 @@ final class SessionLogin {
         if (mailboxes != null) {
             mailboxes.close();
             mailboxes = null;
-            session.services().userIp().release(user.name(), session.remoteIp());
+        }
+        release();
+    }
+
+    private void release() {
+        if (registration != null) {
+            registration.close();
+            registration = null;
         }
     }
 }

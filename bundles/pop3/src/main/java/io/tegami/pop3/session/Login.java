@@ -2,6 +2,7 @@ package io.tegami.pop3.session;
 
 import java.util.Optional;
 
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
@@ -13,8 +14,10 @@ import io.tegami.pop3.maildrop.MaildropLocks;
 /**
  * The end of a successful authentication: the login line, the POP3 session lock, the user's store
  * (chosen as delivery chooses it) and the maildrop snapshot, then {@code +OK Logged in.} and the
- * TRANSACTION state. A held lock gives Dovecot's {@code -ERR [IN-USE]}, an absent or failing
- * store a temporary error; both end the connection, as in Dovecot.
+ * TRANSACTION state. Before all that, the {@link LoginRegistry} counts the login against Dovecot's
+ * {@code mail_max_userip_connections}, as pop3-login does before it starts the mail process. A
+ * held lock or the user+IP limit gives Dovecot's {@code -ERR [IN-USE]}, an absent or failing
+ * store a temporary error; all end the connection, as in Dovecot.
  */
 public final class Login {
 
@@ -28,6 +31,20 @@ public final class Login {
 
     /** Opens the maildrop of {@code user}, who authenticated with {@code method}. */
     public static void complete(Pop3Session session, User user, String method) {
+        int max = session.settings().maxUserIpConnections();
+        LoginRegistry registry = session.services().logins();
+        // Without the registry (net bundle restarting) the login goes ahead, as Dovecot lets logins
+        // in when its anvil cannot be asked.
+        Optional<LoginRegistry.Login> slot = registry == null ? Optional.empty()
+                : registry.register(user.name(), session.connection(), max);
+        if (registry != null && slot.isEmpty()) {
+            String reason = "Maximum number of connections from user+IP exceeded (mail_max_userip_connections=" + max + ")";
+            session.reply("-ERR [IN-USE] " + reason);
+            session.loginRefused("Disconnected: " + reason + ": user=<" + Pop3Log.printable(user.name()) + ">, method="
+                    + method + ", " + Pop3Log.connectionFields(session.connection(), false));
+            return;
+        }
+        session.registered(slot.orElse(null));
         Pop3Log.login(Pop3Log.formatLogin(user.name(), method, session.connection()));
         String type = StoreSelection.typeFor(user, session.settings().parameters());
         MaildropLocks.Lock lock = null;

@@ -75,7 +75,7 @@ public final class LoginState {
         String prefix = switch (reason) {
             case Pop3Session.QUIT_BEFORE_LOGIN -> "Aborted login";
             case "Disconnected for inactivity" -> "Disconnected: Inactivity";
-            case "Server shutting down." -> "Disconnected: Shutting down";
+            case "Disconnected: Server shutting down." -> "Disconnected: Shutting down";
             case "Disconnected: Too many bad commands." -> "Disconnected: Too many bad commands";
             default -> "Disconnected";
         };

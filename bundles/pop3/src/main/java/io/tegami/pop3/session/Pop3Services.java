@@ -3,6 +3,7 @@ package io.tegami.pop3.session;
 import java.util.Map;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.store.MailStore;
@@ -29,6 +30,9 @@ public interface Pop3Services {
 
     /** The bound store of a type ({@code maildir}, {@code mbox}), or {@code null}. */
     MailStore store(String type);
+
+    /** The logged-in sessions of every protocol (mail_max_userip_connections, doveadm who/kick), or {@code null}. */
+    LoginRegistry logins();
 
     /** The POP3 session locks, shared by every session of the handler. */
     MaildropLocks locks();

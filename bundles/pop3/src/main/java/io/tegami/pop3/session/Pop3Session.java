@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.Connection;
 import io.tegami.api.net.Line;
+import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.pop3.auth.Apop;
 import io.tegami.pop3.auth.SaslDialog;
@@ -54,6 +55,8 @@ public final class Pop3Session implements ProtocolSession {
     private boolean closing;
     private boolean ended;
     private int badCommands;
+    /** The login as {@code doveadm who} lists it, or null. */
+    private LoginRegistry.Login registration;
 
     public Pop3Session(Connection connection, Pop3Services services, Clock clock) {
         this.connection = connection;
@@ -170,13 +173,14 @@ public final class Pop3Session implements ProtocolSession {
             return;
         }
         reply("-ERR [SYS/TEMP] Server shutting down.");
-        finish("Server shutting down.", false);
+        finish("Disconnected: Server shutting down.", false); // Dovecot's line, for doveadm kick too
     }
 
     @Override
     public void closed() {
         closing = true;
         end("Disconnected: Connection closed", false);
+        unregister(); // also after a login that was aborted, which ended the session earlier
     }
 
     /**
@@ -192,6 +196,7 @@ public final class Pop3Session implements ProtocolSession {
             return;
         }
         ended = true;
+        unregister();
         if (dialog != null) {
             dialog.abort();
             dialog = null;
@@ -281,6 +286,28 @@ public final class Pop3Session implements ProtocolSession {
         this.badCommands = 0;
     }
 
+    /** The login counts against the user+IP limit until the session ends; null without a registry. */
+    public void registered(LoginRegistry.Login login) {
+        this.registration = login;
+    }
+
+    private void unregister() {
+        if (registration != null) {
+            registration.close();
+            registration = null;
+        }
+    }
+
+    /**
+     * The user authenticated but pop3-login does not let the session start (the user+IP limit):
+     * the reply has been written; log {@code preLoginLine} as Dovecot's pop3-login does and close.
+     */
+    public void loginRefused(String preLoginLine) {
+        ended = true;
+        Pop3Log.preLogin(preLoginLine);
+        hangUp();
+    }
+
     /**
      * The user authenticated but the session cannot go on ({@code [IN-USE]}, store unavailable):
      * the reply has been written; log as Dovecot's mail process does and close.
@@ -288,6 +315,7 @@ public final class Pop3Session implements ProtocolSession {
     public void loginAborted(String user, String reason) {
         this.userName = user;
         ended = true;
+        unregister();
         Pop3Log.user(user, reason + " " + stats.format(settings.logoutFormat(), null));
         hangUp();
     }

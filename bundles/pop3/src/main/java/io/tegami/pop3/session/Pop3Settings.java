@@ -123,6 +123,18 @@ public final class Pop3Settings {
         return getList("pop3_client_workarounds", "").stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
     }
 
+    /**
+     * Dovecot's {@code mail_max_userip_connections}: POP3 logins one user may have from one IP
+     * address at once (IMAP's are counted apart); 0 for no limit. A bad value keeps Dovecot's 10.
+     */
+    public int maxUserIpConnections() {
+        try {
+            return Math.max(0, Integer.parseInt(get("mail_max_userip_connections", "10")));
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
+
     /** Dovecot's {@code pop3_logout_format}. */
     public String logoutFormat() {
         return get("pop3_logout_format", DEFAULT_LOGOUT_FORMAT);

@@ -48,7 +48,7 @@ public final class Doveadm {
         subcommands.remove(subcommand);
     }
 
-    @Descriptor("Dovecot's admin tool: doveadm pw, doveadm auth test, doveadm user")
+    @Descriptor("Dovecot's admin tool: doveadm pw, doveadm auth test, doveadm user, doveadm who, doveadm kick")
     public void doveadm(@Descriptor("SUBCOMMAND [ARGS...]") String... args) {
         run(args == null ? List.of() : Arrays.asList(args), System.out);
     }

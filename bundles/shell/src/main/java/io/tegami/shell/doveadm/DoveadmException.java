@@ -14,6 +14,8 @@ public class DoveadmException extends CommandFailedException {
     public static final int EX_USAGE = 64;
     /** The user does not exist. */
     public static final int EX_NOUSER = 67;
+    /** Nothing matched (doveadm's DOVEADM_EX_NOTFOUND, sysexits' EX_NOHOST): {@code doveadm kick}. */
+    public static final int EX_NOTFOUND = 68;
     /** Temporary failure, and what doveadm exits with on a fatal error. */
     public static final int EX_TEMPFAIL = 75;
     /** Authentication failed. */

@@ -1,5 +1,6 @@
 package io.tegami.smtp.session;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 
@@ -60,8 +61,33 @@ public final class SmtpSession implements ProtocolSession {
     public void start() {
         client = ClientInfo.of(connection.remoteAddress(), resolver);
         SmtpdLog.connect(client);
+        if (tooManyConnections()) {
+            return;
+        }
         reply("220 " + settings.banner());
         connection.flush();
+    }
+
+    /**
+     * Postfix's {@code smtpd_client_connection_count_limit}: more connections to this listener
+     * (master.cf service) from the client's address than allowed, unless the client is in
+     * {@code smtpd_client_event_limit_exceptions}, get a 421 instead of the greeting.
+     */
+    private boolean tooManyConnections() {
+        long limit = settings.getLong("smtpd_client_connection_count_limit", 50);
+        int count = connection.clientConnectionCount();
+        if (limit <= 0 || count <= limit) {
+            return false;
+        }
+        InetAddress ip = connection.remoteAddress() == null ? null : connection.remoteAddress().getAddress();
+        if (settings.clientLimitExceptions().contains(ip)) {
+            return false;
+        }
+        SmtpdLog.warn("Connection concurrency limit exceeded: {} from {} for service {}", count,
+                client.nameAndAddress(), connection.listener().name());
+        reply("421 4.7.0 " + settings.myhostname() + " Error: too many connections from " + client.address());
+        hangUp();
+        return true;
     }
 
     @Override

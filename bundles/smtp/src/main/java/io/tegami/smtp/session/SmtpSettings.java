@@ -75,6 +75,16 @@ public final class SmtpSettings {
         return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("[,\\s]+"));
     }
 
+    /**
+     * {@code smtpd_client_event_limit_exceptions}: clients the connection limits spare; Postfix's
+     * default is {@code $mynetworks}.
+     */
+    public ClientNetworks clientLimitExceptions() {
+        String own = get("smtpd_client_event_limit_exceptions", null);
+        return ClientNetworks.parse(own != null ? getList("smtpd_client_event_limit_exceptions", "")
+                : getList("mynetworks", "127.0.0.0/8 [::1]/128"));
+    }
+
     public String myhostname() {
         return get("myhostname", "localhost");
     }

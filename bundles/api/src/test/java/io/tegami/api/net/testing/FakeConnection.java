@@ -36,6 +36,7 @@ public final class FakeConnection implements Connection {
     private volatile boolean canStartTls = true;
     private volatile SSLSession tlsSession;
     private volatile boolean open = true;
+    private volatile int clientConnections = 1;
     private int startTlsCalls;
     private String outputAtStartTls;
     private int flushes;
@@ -63,6 +64,12 @@ public final class FakeConnection implements Connection {
 
     public FakeConnection remote(InetSocketAddress address) {
         this.remote = address;
+        return this;
+    }
+
+    /** What {@link #clientConnectionCount()} answers (1, this connection alone, unless told). */
+    public FakeConnection clientConnections(int count) {
+        this.clientConnections = count;
         return this;
     }
 
@@ -165,6 +172,11 @@ public final class FakeConnection implements Connection {
     @Override
     public ListenerInfo listener() {
         return listener;
+    }
+
+    @Override
+    public int clientConnectionCount() {
+        return clientConnections;
     }
 
     @Override

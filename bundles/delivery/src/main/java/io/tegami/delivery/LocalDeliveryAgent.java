@@ -155,7 +155,9 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
             try (Mailbox inbox = session.open(MailboxSession.INBOX);
                     InputStream content = message.openContent();
                     InputStream withHeaders = DeliveryHeaders.prepend(message.envelope().sender(), recipient, content)) {
-                inbox.append(withHeaders, Set.of(), clock.instant());
+                // deliver, not append: no UID is needed here, and without one a Maildir store
+                // drops the file into new/ without the uidlist lock, as Postfix's local(8) does.
+                inbox.deliver(withHeaders, Set.of(), clock.instant());
             }
         } catch (StoreException e) {
             return storeFailure(e);

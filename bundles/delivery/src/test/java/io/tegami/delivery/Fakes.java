@@ -132,6 +132,9 @@ final class Fakes {
         RuntimeException appendBug;
         boolean countOnly;
         long counted;
+        /** How messages came in: Mailbox.deliver (what a delivery agent should use) or append. */
+        int deliverCalls;
+        int appendCalls;
         int sessionsOpen;
         int mailboxesOpen;
 
@@ -211,7 +214,7 @@ final class Fakes {
             }
         }
 
-        /** Delivery only appends: everything else fails loudly if it is ever called. */
+        /** Delivery only adds messages: everything else fails loudly if it is ever called. */
         private final class Inbox implements Mailbox {
             private final User user;
 
@@ -245,7 +248,18 @@ final class Fakes {
             }
 
             @Override
+            public void deliver(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
+                deliverCalls++;
+                store(content, flags, internalDate);
+            }
+
+            @Override
             public long append(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
+                appendCalls++;
+                return store(content, flags, internalDate);
+            }
+
+            private long store(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
                 if (appendBug != null) {
                     throw appendBug;
                 }

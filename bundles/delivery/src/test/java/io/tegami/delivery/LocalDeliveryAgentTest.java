@@ -68,6 +68,8 @@ class LocalDeliveryAgentTest {
         assertEquals("INBOX", a.mailbox());
         assertEquals(java.util.Set.of(), a.flags());
         assertEquals(NOW, a.internalDate());
+        assertEquals(1, store.deliverCalls, "delivered, so the store may leave numbering to the next reader");
+        assertEquals(0, store.appendCalls);
         assertEquals(0, m.open, "the spool stream is closed");
         assertEquals(0, store.sessionsOpen, "the mailbox session is closed");
     }

@@ -76,23 +76,34 @@ final class QueueScanner {
     }
 
     /**
-     * Deletes files in {@code incoming/} that no writer holds any more: a writer keeps its file
-     * locked until commit or close, so an unlocked old file was left by a crash and never
-     * acknowledged. A lock held by this JVM (a receiver still writing across a bundle update)
-     * shows up as {@link OverlappingFileLockException}: the JDK tracks file locks per JVM, across
-     * channels, so this test does not depend on the OS lock that closing our probe channel drops.
+     * Deals with files in {@code incoming/} that no writer holds any more (a writer keeps its file
+     * locked until commit or close, so an unlocked file was left by a crash): one marked committed
+     * was acknowledged, and its move to {@code active/} was lost, so it goes there now; any other
+     * was never acknowledged and is deleted once it is older than {@link #INCOMING_GRACE}. A lock
+     * held by this JVM (a receiver still writing across a bundle update) shows up as
+     * {@link OverlappingFileLockException}: the JDK tracks file locks per JVM, across channels, so
+     * this test does not depend on the OS lock that closing our probe channel drops.
      */
     void sweepIncoming() throws IOException {
         Instant cutoff = ctx.clock().instant().minus(INCOMING_GRACE);
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(ctx.spool().dir(Spool.INCOMING))) {
             for (Path file : dir) {
+                String name = file.getFileName().toString();
                 try {
+                    if (Spool.isCommitted(file) && QueueIds.isQueueId(name)) {
+                        // Marked only by a writer holding the lock: no grace needed, the lock tells.
+                        if (isAbandoned(file)) {
+                            ctx.spool().move(name, Spool.INCOMING, Spool.ACTIVE);
+                            LOG.info("{}: committed message recovered from {}/", name, Spool.INCOMING);
+                        }
+                        continue;
+                    }
                     if (Files.getLastModifiedTime(file).toInstant().isAfter(cutoff)) {
                         continue;
                     }
                     if (isAbandoned(file)) {
                         Files.deleteIfExists(file);
-                        LOG.info("{}: removed stale incoming file (never acknowledged)", file.getFileName());
+                        LOG.info("{}: removed stale incoming file (never acknowledged)", name);
                     }
                 } catch (NoSuchFileException e) {
                     // committed or closed meanwhile

@@ -13,11 +13,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The spool directory and its Postfix-like layout.
@@ -33,6 +37,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>Everything lives on one file system, so moving a message between queues is an atomic rename.
+ *
+ * <p>As in Postfix, a queue file whose writer finished it carries the owner-execute bit (mode
+ * 0700, {@link #markCommitted}): a committed message found in {@code incoming/} after a crash (its
+ * move to {@code active/} was not on disk yet) is delivered, not discarded.
  */
 final class Spool {
 
@@ -52,11 +60,26 @@ final class Spool {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> COMMITTED_MODE = PosixFilePermissions.fromString("rwx------");
+
+    /** How long removals of delivered messages may wait for the fsync that makes them durable. */
+    static final Duration REMOVAL_SYNC_DELAY = Duration.ofMillis(10);
 
     private final Path root;
+    private final Map<String, DirectorySync> syncs = new HashMap<>();
+    private final BackgroundSync activeLater;
 
     Spool(Path root) {
+        this(root, Spool::syncDirectory);
+    }
+
+    /** A spool whose directory fsyncs run through {@code fsync} (tests count them). */
+    Spool(Path root, DirectorySync.Fsync fsync) {
         this.root = root.toAbsolutePath().normalize();
+        for (String name : ALL) {
+            syncs.put(name, new DirectorySync(this.root.resolve(name), fsync));
+        }
+        activeLater = new BackgroundSync(syncs.get(ACTIVE), REMOVAL_SYNC_DELAY);
     }
 
     /** Creates the spool and its queue directories, mode 0700 (mail is private). */
@@ -112,6 +135,42 @@ final class Spool {
     }
 
     /**
+     * Makes the renames and unlinks done in one queue directory so far durable: an fsync of the
+     * directory, shared with whoever else asks at the same time ({@link DirectorySync}).
+     */
+    void sync(String queue) throws IOException {
+        syncs.get(queue).sync();
+    }
+
+    /**
+     * Asks for an fsync of {@code active/} within {@link #REMOVAL_SYNC_DELAY}, shared with every
+     * other request made meanwhile, and does not wait for it ({@link BackgroundSync}).
+     */
+    CompletableFuture<Void> syncActiveSoon() {
+        return activeLater.request();
+    }
+
+    /**
+     * Whether committed queue files are marked by their mode, so that a commit may leave its move
+     * to {@code active/} unsynced (a crash leaves the file in {@code incoming/}, marked, and it is
+     * found there). False where the file system has no POSIX modes: there a commit syncs
+     * {@code active/} instead.
+     */
+    static boolean marksCommits() {
+        return POSIX;
+    }
+
+    /** Marks a finished queue file as committed (mode 0700); made durable by the file's fsync. */
+    static void markCommitted(Path file) throws IOException {
+        Files.setPosixFilePermissions(file, COMMITTED_MODE);
+    }
+
+    /** Whether a queue file was marked committed. */
+    static boolean isCommitted(Path file) throws IOException {
+        return POSIX && Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    /**
      * Moves a message to another queue: an atomic rename, made durable by syncing the target
      * directory, so that after a crash the file is in exactly one of the two places.
      *
@@ -124,7 +183,7 @@ final class Spool {
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("spool is not on one file system: " + root, e);
         }
-        syncDirectory(target.getParent());
+        sync(to);
     }
 
     /** Makes a directory's entries durable (fsync on the directory; skipped where the OS cannot). */

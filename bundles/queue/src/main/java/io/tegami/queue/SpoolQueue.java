@@ -39,10 +39,15 @@ final class SpoolQueue implements MailQueue {
     private final QueueAdmin admin;
 
     SpoolQueue(MailParameters parameters, AgentRegistry agents, Clock clock) {
+        this(parameters, agents, clock, Spool::syncDirectory);
+    }
+
+    /** A queue whose spool directory fsyncs run through {@code fsync} (tests watch or break them). */
+    SpoolQueue(MailParameters parameters, AgentRegistry agents, Clock clock, DirectorySync.Fsync fsync) {
         this.parameters = parameters;
         this.agents = agents;
         this.clock = clock;
-        this.spool = new Spool(spoolDirectory(parameters));
+        this.spool = new Spool(spoolDirectory(parameters), fsync);
         this.ids = new QueueIds(clock);
         int threads = (int) Math.max(1, Math.min(parameters.getLong("default_process_limit", 100), MAX_DELIVERY_THREADS));
         this.manager = new QueueManager(threads, (id, force) -> new DeliveryPass(ctx(), id, force).run());

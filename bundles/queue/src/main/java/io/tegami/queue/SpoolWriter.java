@@ -25,10 +25,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one message into {@code incoming/} and commits it to {@code active/}.
  *
- * <p>The file carries an exclusive lock while it is written, which is how the start-up sweep of
+ * <p>The file carries an exclusive lock while it is written, which is how the sweep of
  * {@code incoming/} tells a file still being written (by a receiver that outlived a bundle update)
- * from one left behind by a crash. Commit order: flush, fsync the file, rename it into
- * {@code active/}, fsync that directory, and only then report success and hand the id over.
+ * from one left behind by a crash.
+ *
+ * <p>Commit: flush, mark the file committed (mode 0700, as Postfix's cleanup does), fsync it, fsync
+ * {@code incoming/} so that its entry is durable too, rename it into {@code active/}, and only then
+ * report success and hand the id over. The directory fsync is a group commit: sessions committing
+ * at once share one ({@link DirectorySync}), but none returns before an fsync that began after its
+ * own fsync has succeeded. Postfix syncs no directory at all; this one comes after the file's,
+ * which on Linux file systems has made the entry durable already, so it costs little more than a
+ * cache flush. The rename is not synced: if a crash loses it, the file is still in
+ * {@code incoming/}, marked committed, and the sweep delivers it. Where the file system has no
+ * POSIX modes to mark the file, the commit syncs {@code active/} after the rename instead.
  */
 final class SpoolWriter implements MessageWriter {
 
@@ -121,19 +130,27 @@ final class SpoolWriter implements MessageWriter {
         Path active = spool.file(Spool.ACTIVE, queueId);
         try {
             content.flush();
-            channel.force(true);
+            if (Spool.marksCommits()) {
+                Spool.markCommitted(incoming);
+                channel.force(true); // content, size and the commit mark
+                spool.sync(Spool.INCOMING); // and the entry
+            } else {
+                channel.force(true);
+            }
             Files.move(incoming, active, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             close();
             throw new QueueException(queueId + ": cannot commit: " + e.getMessage(), e);
         }
-        try {
-            Spool.syncDirectory(active.getParent());
-        } catch (IOException e) {
-            // Not durable, so not queued: the caller will answer 4xx, and must not find it delivered.
-            deleteQuietly(active);
-            close();
-            throw new QueueException(queueId + ": cannot sync queue directory: " + e.getMessage(), e);
+        if (!Spool.marksCommits()) {
+            try {
+                spool.sync(Spool.ACTIVE); // shared with the sessions committing at the same time
+            } catch (IOException e) {
+                // Not durable, so not queued: the caller will answer 4xx, and must not find it delivered.
+                deleteQuietly(active);
+                close();
+                throw new QueueException(queueId + ": cannot sync queue directory: " + e.getMessage(), e);
+            }
         }
         committed = true;
         closeChannel();
@@ -153,10 +170,12 @@ final class SpoolWriter implements MessageWriter {
             return;
         }
         closed = true;
-        closeChannel();
         if (!committed) {
+            // Deleted while still locked: a file marked committed by a commit that failed later
+            // must never be found unlocked by the sweep, which would deliver it.
             deleteQuietly(spool.file(Spool.INCOMING, queueId));
         }
+        closeChannel();
     }
 
     private void closeChannel() {

@@ -4,6 +4,7 @@ import static io.tegami.queue.QueueFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,46 @@ class CommitAndRecoveryTest {
         assertFalse(Files.exists(stale));
         assertTrue(Files.exists(liveFile));
         live.close();
+    }
+
+    @Test
+    void aCommittedMessageWhoseMoveToActiveWasLostIsDeliveredAfterACrash() throws Exception {
+        assumeTrue(Spool.marksCommits(), "needs POSIX modes for the commit mark");
+        fx = new QueueFixture(home);
+        String id = fx.leave(Spool.ACTIVE, "Subject: acknowledged\n\n", Instant.now(), "a@example.org", "b@example.org");
+        // The crash came before the rename into active/ reached the disk.
+        Path incoming = fx.spool().file(Spool.INCOMING, id);
+        Files.move(fx.spool().file(Spool.ACTIVE, id), incoming);
+        Files.setLastModifiedTime(incoming, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+        ScriptedAgent agent = ScriptedAgent.sending();
+        fx.agent("local", agent).start();
+        await("delivery", () -> fx.removed(id) && !Files.exists(incoming));
+        assertEquals(List.of(id), agent.calls.stream().map(ScriptedAgent.Call::queueId).toList());
+        assertEquals("Subject: acknowledged\n\n", agent.calls.get(0).text());
+    }
+
+    @Test
+    void aCommittedFileStillHeldByItsWriterIsLeftToIt() throws Exception {
+        assumeTrue(Spool.marksCommits(), "needs POSIX modes for the commit mark");
+        ScriptedAgent agent = ScriptedAgent.sending();
+        fx = new QueueFixture(home).agent("local", agent);
+        Spool spool = fx.spool();
+        spool.create();
+        MessageWriter live = SpoolWriter.create(spool, new QueueIds(Clock.systemUTC()),
+                QueueFixture.envelope("a@example.org", "b@example.org"), Instant.now(), x -> { });
+        Path file = spool.file(Spool.INCOMING, live.queueId());
+        Spool.markCommitted(file); // its writer is between the mark and the rename (or failing)
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+        fx.start();
+        fx.queue.flush();
+        Thread.sleep(200);
+        assertTrue(Files.exists(file), "the writer decides");
+        assertTrue(agent.calls.isEmpty());
+        live.close(); // its commit failed: never delivered
+        assertFalse(Files.exists(file));
+        assertTrue(fx.spool().locate(live.queueId()).isEmpty());
     }
 
     @Test

@@ -34,6 +34,14 @@ class FormatsTest {
         assertEquals("12.3", DeliveryLog.seconds(Duration.ofMillis(12_345)));
         assertEquals("3025", DeliveryLog.seconds(Duration.ofSeconds(3025)));
         assertEquals("0", DeliveryLog.seconds(Duration.ofSeconds(-5)), "clock steps never go negative");
+        assertEquals("0.01", DeliveryLog.seconds(Duration.ofMillis(10)));
+        assertEquals("0.05", DeliveryLog.seconds(Duration.ofMillis(48)), "rounded half up");
+        assertEquals("1.05", DeliveryLog.seconds(Duration.ofMillis(1050)));
+        assertEquals("1.5", DeliveryLog.seconds(Duration.ofMillis(1499)));
+        assertEquals("10", DeliveryLog.seconds(Duration.ofMillis(9_996)), "rounding up to the next range");
+        assertEquals("100", DeliveryLog.seconds(Duration.ofMillis(99_960)));
+        assertEquals("12", DeliveryLog.seconds(Duration.ofMillis(12_040)));
+        assertEquals("124", DeliveryLog.seconds(Duration.ofMillis(123_500)));
     }
 
     private static String headers(String message) throws IOException {

@@ -23,6 +23,8 @@ final class QueueFixture implements AutoCloseable {
 
     final FakeParameters parameters;
     final AgentRegistry agents = new AgentRegistry();
+    /** The spool's directory fsync; tests replace it to watch or break it. */
+    DirectorySync.Fsync fsync = Spool::syncDirectory;
     SpoolQueue queue;
 
     QueueFixture(Path home) {
@@ -36,7 +38,7 @@ final class QueueFixture implements AutoCloseable {
 
     /** Starts a new queue instance over the spool, as a (re)start of the bundle does. */
     SpoolQueue start() throws IOException {
-        queue = new SpoolQueue(parameters, agents, Clock.systemDefaultZone());
+        queue = new SpoolQueue(parameters, agents, Clock.systemDefaultZone(), fsync);
         queue.start();
         return queue;
     }

@@ -158,7 +158,8 @@ class SpoolFileTest {
     @Test
     void filesAndDirectoriesArePrivate() throws Exception {
         String id = write(QueueFixture.envelope("a@example.org", "b@example.org"), "x");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.file(Spool.ACTIVE, id))));
+        // owner only; the owner-execute bit is the commit mark, as in Postfix
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.file(Spool.ACTIVE, id))));
         for (String q : List.of(Spool.INCOMING, Spool.ACTIVE, Spool.DEFERRED, Spool.HOLD)) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.dir(q))));
         }

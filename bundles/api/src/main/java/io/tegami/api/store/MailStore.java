@@ -8,8 +8,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * shared by every thread; all per-user state lives in the {@link MailboxSession} it opens.
  *
  * <p>Consumers pick a store by the prefix of the user's mail location ({@code maildir:...} means
- * {@code (type=maildir)}); the store reads the location itself (the userdb {@code mail} or
- * {@code userdb_mail} field of {@link User#fields()}, else the {@code mail_location} parameter).
+ * {@code (type=maildir)}), all by the one rule of {@link StoreSelection}; the store reads the
+ * location itself (the userdb {@code mail} or {@code userdb_mail} field of {@link User#fields()},
+ * else the {@code mail_location} parameter).
  * When a store's component is deactivated (its bundle stops), it ends its open handles: their
  * listeners get {@link MailboxListener#closed()} and further calls throw {@link StoreException}
  * with {@link StoreException.Reason#IO}.

@@ -64,6 +64,28 @@ public interface Mailbox extends AutoCloseable {
     long append(InputStream content, Set<String> flags, Instant internalDate) throws StoreException;
 
     /**
+     * Adds a message as a delivery agent does (Postfix's local(8), Dovecot's LDA): like
+     * {@link #append}, the message is durable (fsync'd) when this returns, but no UID is reported,
+     * so a store may leave the numbering to whoever looks at the folder next. A Maildir store
+     * drops the file into {@code new/} without taking the {@code dovecot-uidlist} lock, as Postfix
+     * does; the next {@link #messages()}, {@link #refresh()} or Dovecot numbers it. Deliveries to one
+     * folder then no longer wait for each other.
+     *
+     * <p>Handles of other sessions hear {@link MailboxListener#added} for the message at the latest
+     * when one of them looks at the folder ({@code messages()}, {@code refresh()}); a store may tell
+     * them at once. The default appends, which tells them at once.
+     *
+     * @param content the message, read to its end; the caller closes it
+     * @param flags flags to set (as for {@link #append}); an empty set delivers a new, unseen message
+     * @param internalDate the IMAP INTERNALDATE, or null for now
+     * @throws StoreException {@link StoreException.Reason#NO_SPACE} if the disk or quota is full
+     * @since 2.1
+     */
+    default void deliver(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
+        append(content, flags, internalDate);
+    }
+
+    /**
      * The messages now in the folder in UID order; message {@code i} of the list has sequence
      * number {@code i + 1}. A store may look at the disk first: external changes it finds are
      * also passed to listeners (see the package documentation). Claims {@code \Recent} for a

@@ -37,10 +37,12 @@
  * {@link io.tegami.api.store.MessageInfo#recent()} true; every other handle sees it false.
  * Read-only handles see unclaimed messages as recent but claim nothing. {@code \Recent} is never
  * stored and never set by clients.</li>
- * <li>Content is streamed: {@link io.tegami.api.store.Mailbox#append} reads a stream (LF or CRLF
- * line endings), {@link io.tegami.api.store.Mailbox#openMessage(long)} returns one with CRLF line
- * endings, exactly {@link io.tegami.api.store.MessageInfo#rfc822Size()} bytes long, as IMAP and
- * POP3 send it. Nobody holds a whole message in memory.</li>
+ * <li>Content is streamed: {@link io.tegami.api.store.Mailbox#append} (and
+ * {@link io.tegami.api.store.Mailbox#deliver}, which delivery agents use: it reports no UID, so a
+ * store may leave the numbering to the next reader) reads a stream (LF or CRLF line endings),
+ * {@link io.tegami.api.store.Mailbox#openMessage(long)} returns one with CRLF line endings, exactly
+ * {@link io.tegami.api.store.MessageInfo#rfc822Size()} bytes long, as IMAP and POP3 send it. Nobody
+ * holds a whole message in memory.</li>
  * </ul>
  *
  * <h2>Changes and events</h2>
@@ -48,8 +50,10 @@
  * passed to the {@link io.tegami.api.store.MailboxListener}s of every <em>other</em> open handle of
  * the same folder in this JVM (other IMAP sessions, POP3, a delivery): that is what IMAP IDLE and
  * the untagged EXISTS, EXPUNGE and FETCH responses use. The handle that made a change is not told
- * (the method's return value tells its caller). Changes made by another process (Dovecot, mutt, a
- * program dropping files into {@code new/}) are found by {@link io.tegami.api.store.Mailbox#refresh()}
+ * (the method's return value tells its caller). A {@link io.tegami.api.store.Mailbox#deliver
+ * delivery} may instead reach them as a change found by the next {@code refresh()}, as one made by
+ * another process does. Changes made by another process (Dovecot, mutt, a program dropping files
+ * into {@code new/}) are found by {@link io.tegami.api.store.Mailbox#refresh()}
  * (IMAP calls it on NOOP, CHECK and periodically during IDLE) and by {@code messages()}; they are
  * passed to the listeners of <em>all</em> handles of the folder, including the one that found them.
  * Events may overlap a snapshot: a listener added before {@code messages()} may hear of a UID that
@@ -76,7 +80,7 @@
  * subclassing it and providing a factory; see its javadoc.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.tegami.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.tegami.api.store.StoreException;
@@ -45,6 +46,10 @@ final class FolderState {
     private long validity;
     /** UIDs from here on are \Recent for whichever read-write handle sees them first. */
     private long firstUnclaimed = 1;
+    /** Tickets of deliveries placed in the folder that want announcing ({@link #delivered()}). */
+    private final AtomicLong deliveries = new AtomicLong();
+    /** Every delivery ticket up to this one was seen by a completed sync. */
+    private long announced;
     int refs; // guarded by the registry
 
     FolderState(Path maildir, Path controlDir) {
@@ -61,6 +66,35 @@ final class FolderState {
 
     void detach(MaildirMailbox h) {
         handles.remove(h);
+    }
+
+    /** Whether a handle other than {@code origin} has listeners to tell of changes (IMAP IDLE). */
+    boolean othersListening(MaildirMailbox origin) {
+        for (MaildirMailbox h : handles) {
+            if (h != origin && h.hasListeners()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A ticket for a delivery whose file is durable in the folder now, to pass to
+     * {@link #announce}. Needs no lock.
+     */
+    long delivered() {
+        return deliveries.incrementAndGet();
+    }
+
+    /**
+     * Makes sure a sync that started after delivery {@code ticket} was placed has run, which
+     * numbers it and tells every listening handle. Deliveries that waited for the lock together
+     * are covered by the first one's sync: the others find their ticket announced already.
+     */
+    void announce(long ticket) throws IOException, StoreException {
+        if (announced < ticket) {
+            sync();
+        }
     }
 
     boolean initialized() {
@@ -110,6 +144,7 @@ final class FolderState {
     }
 
     private List<Entry> sync(MaildirMailbox origin, Set<Long> ownExpunged) throws IOException, StoreException {
+        long placedBefore = deliveries.get(); // files of these tickets are in new/ or cur/ already
         if (!Files.isDirectory(maildir.resolve("cur"))) {
             LOG.info("{}: mailbox deleted or renamed by another process; closing its sessions", maildir);
             closeHandles();
@@ -167,6 +202,7 @@ final class FolderState {
         }
         known.clear();
         known.putAll(next);
+        announced = Math.max(announced, placedBefore);
         if (!initialized) {
             initialized = true;
             firstUnclaimed = list.nextUid();

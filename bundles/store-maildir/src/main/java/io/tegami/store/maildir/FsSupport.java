@@ -46,6 +46,9 @@ final class FsSupport {
 
     /** Creates a directory with mode 0700; false if it existed already. */
     static boolean createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return false; // the usual case (every delivery checks tmp/ new/ cur/): one stat, no exception
+        }
         try {
             Files.createDirectory(dir, DIR_0700);
             return true;

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.tegami.api.store.CopyResult;
 import io.tegami.api.store.FlagMode;
 import io.tegami.api.store.FlagUpdate;
+import io.tegami.api.store.Flags;
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxListener;
 import io.tegami.api.store.MessageInfo;
@@ -137,6 +138,25 @@ final class MaildirMailbox implements Mailbox {
         ensureWritable();
         Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         return FolderWriter.append(this, content, flags, date).uid();
+    }
+
+    /**
+     * Drops the message into new/ (cur/ with flags) without numbering it: see {@link MaildirDelivery}.
+     * Keywords need {@code dovecot-keywords}, which is written under the uidlist lock, so a delivery
+     * with keywords is an append.
+     */
+    @Override
+    public void deliver(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
+        ensureOpen();
+        ensureWritable();
+        Set<String> wanted = Flags.storable(flags);
+        if (!MaildirFlags.keywords(wanted).isEmpty()) {
+            append(content, flags, internalDate);
+            return;
+        }
+        Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
+        MaildirDelivery.deliver(this, content, MaildirFlags.encode(wanted, KeywordTable.EMPTY, ""), date,
+                GroupFsync.DIRECTORIES);
     }
 
     @Override

@@ -51,6 +51,11 @@ public final class MaildirStore implements MailStore {
         LOG.info("maildir store stopped; open mailboxes closed");
     }
 
+    /** The folders with open handles (for tests). */
+    FolderRegistry registry() {
+        return registry;
+    }
+
     @Override
     public MailboxSession open(User user) throws StoreException {
         if (registry.stopped()) {

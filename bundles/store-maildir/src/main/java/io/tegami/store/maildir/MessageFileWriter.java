@@ -55,6 +55,23 @@ final class MessageFileWriter {
         while ((n = in.read(input)) >= 0) {
             for (int i = 0; i < n; i++) {
                 byte b = input[i];
+                if (!pendingCr && b != '\r') {
+                    // A run without CR is copied as it is, in bulk; only its LFs are counted.
+                    int end = i;
+                    while (end < n && input[end] != '\r') {
+                        end++;
+                    }
+                    for (int k = i; k < end; k++) {
+                        if (input[k] == '\n' && (k > i || last != '\r')) {
+                            bareLf++;
+                        }
+                    }
+                    putAll(ch, out, input, i, end - i);
+                    size += end - i;
+                    last = input[end - 1];
+                    i = end - 1;
+                    continue;
+                }
                 if (pendingCr) {
                     pendingCr = false;
                     if (b == '\n') {
@@ -92,6 +109,18 @@ final class MessageFileWriter {
         }
         out.put(b);
         return b;
+    }
+
+    private static void putAll(FileChannel ch, ByteBuffer out, byte[] b, int off, int len) throws IOException {
+        while (len > 0) {
+            if (!out.hasRemaining()) {
+                drain(ch, out);
+            }
+            int k = Math.min(len, out.remaining());
+            out.put(b, off, k);
+            off += k;
+            len -= k;
+        }
     }
 
     private static void drain(FileChannel ch, ByteBuffer out) throws IOException {

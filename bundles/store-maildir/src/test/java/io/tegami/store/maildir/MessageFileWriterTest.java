@@ -74,6 +74,48 @@ class MessageFileWriterTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
     }
 
+    /** The byte-at-a-time conversion the writer's bulk copy must match exactly. */
+    private static MessageFileWriter.Sizes reference(byte[] in, java.io.ByteArrayOutputStream out) {
+        long bareLf = 0;
+        int last = -1;
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+                continue; // the CR of a CRLF is dropped
+            }
+            if (b == '\n' && last != '\r') {
+                bareLf++;
+            }
+            out.write(b);
+            last = b;
+        }
+        return new MessageFileWriter.Sizes(out.size(), out.size() + bareLf);
+    }
+
+    @Test
+    void bulkCopyMatchesTheByteWiseConversionOnRandomInputAndReadSizes() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        byte[] alphabet = {'\r', '\n', 'a', '.', ' ', (byte) 0xe9};
+        for (int round = 0; round < 300; round++) {
+            byte[] in = new byte[random.nextInt(round < 100 ? 40 : 200_000)];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            MessageFileWriter.Sizes want = reference(in, expected);
+            int chunk = 1 + random.nextInt(round % 2 == 0 ? 7 : 100_000);
+            InputStream chunked = new FilterInputStream(new ByteArrayInputStream(in)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, chunk));
+                }
+            };
+            Path f = dir.resolve("r" + round);
+            assertEquals(want, MessageFileWriter.write(f, chunked, Instant.now()), "round " + round);
+            assertArrayEquals(expected.toByteArray(), Files.readAllBytes(f), "round " + round);
+        }
+    }
+
     @Test
     void neverOverwritesAnExistingFile() throws Exception {
         Path f = dir.resolve("exists");

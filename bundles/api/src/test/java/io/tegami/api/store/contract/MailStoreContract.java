@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The tests come from the interfaces this class implements, one per area:
  * {@link FolderContract} (the folder tree, subscriptions, special use, Unicode names),
- * {@link MessageContract} (append, UIDs, sizes, streaming, expunge), {@link FlagContract} (flags,
+ * {@link MessageContract} (append, UIDs, sizes, streaming, expunge), {@link DeliveryContract}
+ * (deliveries that a store may number later), {@link FlagContract} (flags,
  * keywords, modification sequences, {@code \Recent}, read-only handles), {@link CopyMoveContract},
  * {@link EventContract} (listeners between sessions, {@code refresh()}), {@link NameSafetyContract}
  * (names that could leave the user's directory), {@link ConcurrencyContract} (parallel appends,
@@ -41,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link #createStore store} over a fresh temporary directory; sessions opened through
  * {@link #session} are closed after it.
  */
-public abstract class MailStoreContract implements FolderContract, MessageContract, FlagContract, CopyMoveContract,
-        EventContract, NameSafetyContract, ConcurrencyContract, RecoveryContract {
+public abstract class MailStoreContract implements FolderContract, MessageContract, DeliveryContract, FlagContract,
+        CopyMoveContract, EventContract, NameSafetyContract, ConcurrencyContract, RecoveryContract {
 
     @TempDir
     Path tempDir;

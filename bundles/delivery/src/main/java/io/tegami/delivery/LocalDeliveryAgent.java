@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tegami.api.config.MailParameters;
@@ -17,6 +15,7 @@ import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.QueuedMessage;
 import io.tegami.api.store.MailStore;
+import io.tegami.api.store.StoreSelection;
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.StoreException;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@link MailStore} service is bound (a dynamic, multiple reference); the one used for
  * a user is the one whose {@value MailStore#TYPE} property is the prefix of the user's
  * {@code mail_location} (or of the userdb {@code mail} field, which overrides it, as in
- * Dovecot): see {@link StoreTypes}. The user directory and the stores may be absent or swapped
+ * Dovecot): see {@link StoreSelection}. The user directory and the stores may be absent or swapped
  * at any time; without them, mail is deferred ({@code 4.3.0}) and stays in the queue. Only an
  * unknown user is a permanent failure.
  */
@@ -69,13 +68,11 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryAgent.class);
 
     /** The bound store and its type, replaced as one so both always match. */
-    private record StoreBinding(MailStore store, String type) {
-    }
 
     private final MailParameters parameters;
     private final Clock clock;
     private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
-    private final List<StoreBinding> stores = new CopyOnWriteArrayList<>();
+    private final StoreSelection stores = new StoreSelection();
 
     @Activate
     public LocalDeliveryAgent(@Reference(name = "parameters") MailParameters parameters) {
@@ -100,23 +97,11 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     @Reference(name = "store", target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStore(MailStore s, Map<String, Object> properties) {
-        Object type = properties.get(MailStore.TYPE);
-        // Newest first: a replacement bound before the old one goes is the one used.
-        stores.add(0, new StoreBinding(s, type == null ? "" : type.toString().toLowerCase(Locale.ROOT)));
+        stores.add(s, properties);
     }
 
     void unbindStore(MailStore s) {
-        stores.removeIf(b -> b.store() == s);
-    }
-
-    /** The bound store of a type, or null. */
-    private StoreBinding store(String type) {
-        for (StoreBinding b : stores) {
-            if (b.type().equals(type)) {
-                return b;
-            }
-        }
-        return null;
+        stores.remove(s);
     }
 
     @Override
@@ -145,13 +130,13 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         if (user.isEmpty()) {
             return DeliveryResult.bounced("5.1.1", RELAY, "unknown user: \"" + name + "\"");
         }
-        String type = StoreTypes.typeFor(user.get(), parameters);
-        StoreBinding target = store(type);
+        String type = StoreSelection.typeFor(user.get(), parameters);
+        MailStore target = stores.store(type);
         if (target == null) {
             // The store's bundle is stopped or not installed: keep the mail until it is back.
             return DeliveryResult.deferred("4.3.0", RELAY, "mail store unavailable (" + type + ")");
         }
-        try (MailboxSession session = target.store().open(user.get())) {
+        try (MailboxSession session = target.open(user.get())) {
             try (Mailbox inbox = session.open(MailboxSession.INBOX);
                     InputStream content = message.openContent();
                     InputStream withHeaders = DeliveryHeaders.prepend(message.envelope().sender(), recipient, content)) {
@@ -164,7 +149,7 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         } catch (IOException e) {
             return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
         }
-        return DeliveryResult.sent(RELAY, "delivered to " + target.type());
+        return DeliveryResult.sent(RELAY, "delivered to " + type);
     }
 
     /** A store failure is never permanent: a full mailbox or a broken disk may be fixed. */

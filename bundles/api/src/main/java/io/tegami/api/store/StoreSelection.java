@@ -67,14 +67,8 @@ public final class StoreSelection {
      * lower case; {@value #DEFAULT_TYPE} when there is none.
      */
     public static String type(String location) {
-        int colon = location.indexOf(':');
-        if (colon > 0) {
-            String prefix = location.substring(0, colon);
-            if (prefix.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c))) {
-                return prefix.toLowerCase(Locale.ROOT);
-            }
-        }
-        return DEFAULT_TYPE;
+        String format = MailLocation.parse(location).format();
+        return format.isEmpty() ? DEFAULT_TYPE : format;
     }
 
     /** The store type for a user: {@code type(location(user, parameters))}. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
+import io.tegami.api.store.MailLocation;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.MailboxAttributes;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tegami.api.store.MailLocation;
 import io.tegami.api.store.Flags;
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxInfo;

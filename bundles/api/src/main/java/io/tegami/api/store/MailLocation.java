@@ -1,4 +1,4 @@
-package io.tegami.store.maildir;
+package io.tegami.api.store;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
 
 /**
@@ -18,17 +17,22 @@ import io.tegami.api.user.User;
  * {@code %n} (user part), {@code %d} (domain), {@code %h} (home), {@code %%}, and their long forms
  * {@code %{user}}, {@code %{username}}, {@code %{domain}}, {@code %{home}}.
  *
- * @param format the format prefix in lower case ({@code maildir}), or empty when there is none
+ * <p>Stores parse the location they are configured with ({@link StoreSelection#location} gives the
+ * one that applies to a user) and expand its paths per user with {@link #expand}, which refuses
+ * user names that would climb out of the directory.
+ *
+ * @param format the format prefix in lower case ({@code maildir}, {@code mbox}), or empty when there is none
  * @param path the root path template
  * @param options the options by upper-case key ({@code INBOX}, {@code CONTROL}, {@code LAYOUT}...)
  */
-record MailLocation(String format, String path, Map<String, String> options) {
+public record MailLocation(String format, String path, Map<String, String> options) {
 
-    MailLocation {
+    public MailLocation {
         options = Map.copyOf(options);
     }
 
-    static MailLocation parse(String value) {
+    /** Parses a location; a value without a format prefix has an empty {@link #format()}. */
+    public static MailLocation parse(String value) {
         List<String> parts = split(value.trim());
         String format = "";
         String first = parts.get(0);
@@ -74,7 +78,7 @@ record MailLocation(String format, String path, Map<String, String> options) {
      *
      * @throws StoreException INVALID_NAME if a user name would make the path leave its directory
      */
-    static Path expand(String template, User user, Path base) throws StoreException {
+    public static Path expand(String template, User user, Path base) throws StoreException {
         String name = user.name();
         int at = name.indexOf('@');
         String local = at < 0 ? name : name.substring(0, at);

@@ -8,7 +8,7 @@
  * references and falls back to Postfix's defaults.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.config.ParameterExpander;
 
 /**
  * {@link MailParameters} over plain maps, for unit tests of bundles and plugins: published in
@@ -30,7 +31,7 @@ public final class MapMailParameters implements MailParameters {
     private final Path home;
     private final Map<String, String> defaults = new ConcurrentHashMap<>();
     private final Map<String, String> values = new ConcurrentHashMap<>();
-    private final ReferenceExpander expander = new ReferenceExpander(this::raw);
+    private final ParameterExpander expander = new ParameterExpander(this::raw);
 
     /** A fake with Tegami's home at {@code home}, no defaults and nothing set. */
     public MapMailParameters(Path home) {

@@ -1,32 +1,43 @@
-package io.tegami.api.config.testing;
+package io.tegami.api.config;
 
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Postfix parameter references for {@link MapMailParameters}: {@code $name}, {@code ${name}},
- * {@code $(name)}, {@code ${name?value}} (value if {@code name} is not empty) and
+ * Expands Postfix parameter references in a value: {@code $name}, {@code ${name}}, {@code $(name)},
+ * and the conditional forms {@code ${name?value}} (value if {@code name} is not empty) and
  * {@code ${name:value}} (value if {@code name} is empty).
  *
- * <p>A copy of the config bundle's expander, whose semantics it must keep: the api cannot depend
- * on the config bundle, and tests of other bundles must see what they will see at run time.
- * Unknown names expand to the empty string; a loop ({@code a = $b, b = $a}) ends with an
- * {@link IllegalArgumentException} after a bounded depth instead of overflowing the stack.
+ * <p>Used by the {@code config} bundle behind {@link MailParameters}, and by anyone who needs the
+ * same expansion over other values (a test fake, a plugin's own table). Unknown names expand to
+ * the empty string, as in Postfix. Recursion is bounded so that a
+ * loop such as {@code a = $b, b = $a} ends instead of overflowing the stack.
  */
-final class ReferenceExpander {
+public final class ParameterExpander {
 
     private static final int MAX_DEPTH = 20;
 
     private final Function<String, String> raw;
 
     /** @param raw looks up a parameter's unexpanded value, or {@code null} when unknown */
-    ReferenceExpander(Function<String, String> raw) {
+    public ParameterExpander(Function<String, String> raw) {
         this.raw = raw;
     }
 
+    /** An expander over a fixed map of unexpanded values. */
+    public static ParameterExpander over(Map<String, String> values) {
+        return new ParameterExpander(values::get);
+    }
+
     /** The fully expanded value of a parameter, or {@code null} when it is unknown. */
-    String valueOf(String name) {
+    public String valueOf(String name) {
         String value = raw.apply(name);
         return value == null ? null : expand(value, 0);
+    }
+
+    /** Expands references in {@code text}. */
+    public String expand(String text) {
+        return expand(text, 0);
     }
 
     private String expand(String text, int depth) {
@@ -47,9 +58,10 @@ final class ReferenceExpander {
             }
             char next = text.charAt(i + 1);
             if (next == '{' || next == '(') {
-                int end = matching(text, i + 1, next, next == '{' ? '}' : ')');
+                char close = next == '{' ? '}' : ')';
+                int end = matching(text, i + 1, next, close);
                 if (end < 0) {
-                    out.append(text, i, text.length()); // unbalanced: kept as written
+                    out.append(text, i, text.length());
                     break;
                 }
                 out.append(reference(text.substring(i + 2, end), depth));
@@ -74,10 +86,11 @@ final class ReferenceExpander {
         while (op < body.length() && isNameChar(body.charAt(op))) {
             op++;
         }
-        String value = lookup(body.substring(0, op), depth);
+        String name = body.substring(0, op);
         if (op == body.length()) {
-            return value;
+            return lookup(name, depth);
         }
+        String value = lookup(name, depth);
         String alternative = body.substring(op + 1);
         return switch (body.charAt(op)) {
             case '?' -> value.isEmpty() ? "" : expand(alternative, depth + 1);

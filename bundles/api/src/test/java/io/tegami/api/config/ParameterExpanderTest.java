@@ -1,4 +1,4 @@
-package io.tegami.config;
+package io.tegami.api.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package io.tegami.imap.message;
 
+import io.tegami.api.store.CrlfInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.tegami.imap.message;
 
+import io.tegami.api.store.CrlfInputStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

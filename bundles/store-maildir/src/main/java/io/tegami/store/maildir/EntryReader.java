@@ -28,7 +28,7 @@ final class EntryReader {
             OptionalLong w = fn.field('W');
             long vsize = w.isPresent() ? w.getAsLong() : uidlistVsize(rec);
             if (vsize < 0) {
-                vsize = CrlfInputStream.virtualSize(p); // no W= anywhere: count once, then it is cached here
+                vsize = CrlfSizes.virtualSize(p); // no W= anywhere: count once, then it is cached here
             }
             // INTERNALDATE has whole seconds in IMAP, and Dovecot reads st_mtime's seconds
             return new Entry(m.uid(), m.file(), size, vsize,

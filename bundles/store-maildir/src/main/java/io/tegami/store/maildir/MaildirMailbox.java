@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.tegami.api.store.CrlfInputStream;
 import io.tegami.api.store.CopyResult;
 import io.tegami.api.store.FlagMode;
 import io.tegami.api.store.FlagUpdate;

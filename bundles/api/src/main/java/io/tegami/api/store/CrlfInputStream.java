@@ -1,22 +1,22 @@
-package io.tegami.store.maildir;
+package io.tegami.api.store;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * Reads a message stored with LF line endings as IMAP and POP3 send it: every LF not preceded by
- * CR becomes CRLF. Streams; holds one byte of state.
+ * Gives a message as IMAP counts and sends it: every LF not preceded by CR becomes CRLF; CRLF and
+ * lone CR pass unchanged. Idempotent, so a stream that is already CRLF passes through as it is.
+ * Stores that keep messages with LF endings (Maildir, mbox) use it to give
+ * {@link Mailbox#openMessage(long)} its CRLF form; protocols use it to count and send sections.
  */
-final class CrlfInputStream extends FilterInputStream {
+public final class CrlfInputStream extends FilterInputStream {
 
-    private final byte[] raw = new byte[16384];
+    private final byte[] raw = new byte[8192];
     private int previous = -1;
     private boolean pendingLf;
 
-    CrlfInputStream(InputStream in) {
+    public CrlfInputStream(InputStream in) {
         super(in);
     }
 
@@ -51,45 +51,47 @@ final class CrlfInputStream extends FilterInputStream {
                 return n;
             }
         }
-        // Read at most half the room: each byte read may become two.
+        // Read at most half the room left: every byte read may become two.
         int want = Math.min(raw.length, Math.max(1, (len - n) / 2));
         int r = in.read(raw, 0, want);
         if (r < 0) {
             return n == 0 ? -1 : n;
         }
         for (int i = 0; i < r; i++) {
-            byte c = raw[i];
-            if (c == '\n' && previous != '\r') {
+            byte b = raw[i];
+            if (b == '\n' && previous != '\r') {
                 buf[off + n++] = '\r';
-                if (n == len) { // only when one byte of room was left: the LF comes next time
+                if (n == len) {
+                    // Only possible when want was 1 and room 1: emit LF on the next call.
                     pendingLf = true;
                     previous = '\r';
-                    break;
+                    return n;
                 }
             }
-            buf[off + n++] = c;
-            previous = c;
+            buf[off + n++] = b;
+            previous = b & 0xff;
         }
         return n;
     }
 
     @Override
     public long skip(long n) throws IOException {
-        byte[] sink = new byte[(int) Math.min(8192, Math.max(1, n))];
-        long skipped = 0;
-        while (skipped < n) {
-            int r = read(sink, 0, (int) Math.min(sink.length, n - skipped));
+        // Skipping must count converted bytes, so read through.
+        byte[] scratch = new byte[(int) Math.min(8192, Math.max(1, n))];
+        long left = n;
+        while (left > 0) {
+            int r = read(scratch, 0, (int) Math.min(scratch.length, left));
             if (r < 0) {
                 break;
             }
-            skipped += r;
+            left -= r;
         }
-        return skipped;
+        return n - left;
     }
 
     @Override
-    public int available() throws IOException {
-        return (pendingLf ? 1 : 0) + in.available();
+    public int available() {
+        return pendingLf ? 1 : 0;
     }
 
     @Override
@@ -99,32 +101,10 @@ final class CrlfInputStream extends FilterInputStream {
 
     @Override
     public synchronized void mark(int readlimit) {
-        // not supported
     }
 
     @Override
     public synchronized void reset() throws IOException {
         throw new IOException("mark/reset not supported");
-    }
-
-    /** The size a stored file has with CRLF endings: its size plus one per LF not after a CR. */
-    static long virtualSize(Path file) throws IOException {
-        long size = 0;
-        long bare = 0;
-        int prev = -1;
-        byte[] buf = new byte[65536];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n' && prev != '\r') {
-                        bare++;
-                    }
-                    prev = buf[i];
-                }
-                size += n;
-            }
-        }
-        return size + bare;
     }
 }

@@ -1,4 +1,4 @@
-package io.tegami.imap.message;
+package io.tegami.api.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

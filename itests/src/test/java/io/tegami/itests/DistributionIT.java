@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,12 +34,13 @@ class DistributionIT {
 
     private Path home;
     private TestHome ports;
+    private InstalledTegami tegami;
 
     @BeforeAll
     void startServer() throws Exception {
         ports = TestHome.create("dist", "minimal_backoff_time = 1s", "maximal_backoff_time = 2s", "queue_run_delay = 1s");
         home = ports.home;
-        copyTree(TegamiOptions.distribution(), home, Set.of("data", "logs", "configs"));
+        tegami = InstalledTegami.install(ports);
         Processes.Result started = tegami("start");
         assertEquals(0, started.exitCode(), started.toString());
         Net.awaitListening(ports.smtpPort, 30_000);
@@ -142,10 +141,7 @@ class DistributionIT {
         assertEquals(0, stop.exitCode(), stop.toString());
         String id = sendClassicTranscript();
 
-        long pid = Long.parseLong(Files.readString(home.resolve("data/tegami.pid")).trim());
-        Processes.Result killed = Processes.run(home, 10, "kill", "-9", Long.toString(pid));
-        assertEquals(0, killed.exitCode(), killed.toString());
-        awaitDeath(pid);
+        tegami.kill9();
         assertTrue(spoolHolds(id), "queue file for " + id + " survives the kill");
         assertTrue(Maildirs.read(ports.maildir("alice").resolve("new")).stream().noneMatch(m -> m.contains(id)));
 
@@ -202,49 +198,11 @@ class DistributionIT {
                 + Files.readString(home.resolve("logs/tegami.log")));
     }
 
-    private static void awaitDeath(long pid) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("process " + pid + " still alive");
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private Processes.Result tegami(String action) throws Exception {
-        return Processes.run(home, 90, home.resolve("bin/tegami").toString(), action);
+        return tegami.tegami(action);
     }
 
     private Processes.Result ctl(String... args) throws Exception {
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = home.resolve("bin/tegami-ctl").toString();
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        return Processes.run(home, 60, cmd);
-    }
-
-    /** Copies the distribution into the test home, keeping the test's configs/ and data/. */
-    private static void copyTree(Path from, Path to, Set<String> skipTopLevel) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path src : files.toList()) {
-                Path rel = from.relativize(src);
-                if (rel.getNameCount() > 0 && skipTopLevel.contains(rel.getName(0).toString())) {
-                    continue;
-                }
-                Path dst = to.resolve(rel.toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        Files.createDirectories(to.resolve("logs"));
-        for (String script : List.of("bin/tegami", "bin/tegami-ctl")) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(to.resolve(script));
-            perms.add(PosixFilePermission.OWNER_EXECUTE);
-            Files.setPosixFilePermissions(to.resolve(script), perms);
-        }
+        return tegami.ctl(args);
     }
 }

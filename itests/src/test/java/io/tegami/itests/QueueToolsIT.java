@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +35,7 @@ class QueueToolsIT {
 
     private Path home;
     private TestHome ports;
+    private InstalledTegami tegami;
     private String held;
 
     @BeforeAll
@@ -50,7 +45,7 @@ class QueueToolsIT {
         ports = TestHome.create("queuetools", "minimal_backoff_time = 1h", "maximal_backoff_time = 1h",
                 "queue_run_delay = 1s");
         home = ports.home;
-        copyTree(TegamiOptions.distribution(), home, Set.of("data", "logs", "configs"));
+        tegami = InstalledTegami.install(ports);
         Processes.Result started = tegami("start");
         assertEquals(0, started.exitCode(), started.toString());
         Processes.Result added = ctl("useradd", "alice", "secret");
@@ -234,42 +229,15 @@ class QueueToolsIT {
     }
 
     private Processes.Result tegami(String action) throws Exception {
-        return Processes.run(home, 90, home.resolve("bin/tegami").toString(), action);
+        return tegami.tegami(action);
     }
 
     private Processes.Result ctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(home.resolve("bin/tegami-ctl").toString());
-        cmd.addAll(List.of(args));
-        return Processes.run(home, 60, cmd.toArray(String[]::new));
+        return tegami.ctl(args);
     }
 
     /** Runs {@code PRODUCER | bin/tegami-ctl ARGS} in sh, as a script would. Args must be shell-safe words. */
     private Processes.Result pipe(String producer, String... args) throws Exception {
         return Processes.run(home, 60, "sh", "-c", producer + " | bin/tegami-ctl " + String.join(" ", args));
-    }
-
-    /** Copies the distribution into the test home, keeping the test's configs/ and data/. */
-    private static void copyTree(Path from, Path to, Set<String> skipTopLevel) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path src : files.toList()) {
-                Path rel = from.relativize(src);
-                if (rel.getNameCount() > 0 && skipTopLevel.contains(rel.getName(0).toString())) {
-                    continue;
-                }
-                Path dst = to.resolve(rel.toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        Files.createDirectories(to.resolve("logs"));
-        for (String script : List.of("bin/tegami", "bin/tegami-ctl")) {
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(to.resolve(script));
-            perms.add(PosixFilePermission.OWNER_EXECUTE);
-            Files.setPosixFilePermissions(to.resolve(script), perms);
-        }
     }
 }

@@ -94,6 +94,7 @@ final class PostfixDefaults {
         d.put("ssl_min_protocol", "TLSv1.2");
         d.put("ssl_cert", "");
         d.put("ssl_key", "");
+        SmtpClientDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import io.tegami.api.delivery.DeliveryAgent;
 import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
 import org.slf4j.Logger;
@@ -20,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One delivery pass over one message, like one trip of a message through Postfix's qmgr: take it
- * into {@code active/}, offer each pending recipient to its transport's agent, record each outcome
- * durably, then remove the message, or defer it with back-off, or bounce what has expired.
+ * into {@code active/}, hand the pending recipients to their transports' agents, those of one
+ * destination together ({@link RecipientBatches}), record each recipient's outcome durably, then
+ * remove the message, or defer it with back-off, or bounce what has expired.
  *
  * <p>Ordering is what makes it crash-safe: a recipient is marked done only after its agent said
  * SENT (the agent made it durable) or after its failure is synced into the bounce log; the DSN is
@@ -107,8 +106,8 @@ final class DeliveryPass {
 
     private void deliverPending(SpoolMessage message, Instant activated) {
         List<SpoolHeader.Recipient> pending = message.header().pending();
-        for (int i = 0; i < pending.size(); i++) {
-            SpoolHeader.Recipient rcpt = pending.get(i);
+        int done = 0;
+        for (RecipientBatches.Batch batch : RecipientBatches.of(pending, ctx.router(), ctx.parameters())) {
             if (ctx.manager().stopping() || ctx.manager().holdRequested(id)) {
                 // The rest stays pending in active/: for the next start, or until the message is
                 // released from the hold it goes to when this pass ends.
@@ -116,56 +115,55 @@ final class DeliveryPass {
                 return;
             }
             Instant started = ctx.clock().instant();
-            DeliveryResult result = attempt(message, rcpt.address());
+            List<DeliveryResult> results = AgentCall.deliver(ctx, id, message, batch);
             Instant finished = ctx.clock().instant();
-            DeliveryLog.delivery(id, rcpt.address(), result, message.arrivalTime(), activated, started, finished);
-            try {
-                switch (result.status()) {
-                    case SENT -> {
-                        if (i == pending.size() - 1 && deferred.isEmpty() && !Files.exists(ctx.bounceLog(id))) {
-                            unmarked = rcpt; // the message is finished: its removal records this (see remove)
-                        } else {
-                            SpoolFormat.markDone(message.file(), rcpt);
-                        }
-                    }
-                    case BOUNCED -> {
-                        BounceLog.append(ctx.bounceLog(id), new BounceLog.Entry(rcpt.address(), result.dsn(),
-                                result.relay(), result.detail(), finished));
-                        SpoolFormat.markDone(message.file(), rcpt);
-                    }
-                    case DEFERRED -> deferred.add(new Deferral(rcpt.address(), rcpt, result));
+            for (int k = 0; k < batch.recipients().size(); k++) {
+                SpoolHeader.Recipient rcpt = batch.recipients().get(k);
+                DeliveryResult result = results.get(k);
+                done++;
+                DeliveryLog.delivery(id, rcpt.address(), result, message.arrivalTime(), activated, started, finished);
+                if (!record(message, rcpt, result, done == pending.size(), finished)) {
+                    return;
                 }
-            } catch (NoSuchFileException e) {
-                gone = true; // deleted by an administrator while we delivered
-                return;
-            } catch (IOException e) {
-                // Could not record the outcome: the recipient stays pending, and may get a copy twice
-                // rather than none.
-                LOG.error("{}: cannot record status of <{}>: {}", id, rcpt.address(), e.toString());
-                deferred.add(new Deferral(rcpt.address(), rcpt,
-                        DeliveryResult.deferred("4.3.0", "none", "cannot update queue file")));
             }
         }
     }
 
-    private DeliveryResult attempt(SpoolMessage message, MailAddress rcpt) {
-        String transport = ctx.router().transportFor(rcpt);
-        Optional<DeliveryAgent> agent = ctx.agents().find(transport);
-        if (agent.isEmpty()) {
-            ctx.manager().awaitTransport(id, transport);
-            return DeliveryResult.deferred("4.3.0", "none", TRANSPORT_UNAVAILABLE);
+    /**
+     * Records one recipient's outcome durably.
+     *
+     * @param last true for the last pending recipient of the message
+     * @return false when the queue file is gone and the pass must end
+     */
+    private boolean record(SpoolMessage message, SpoolHeader.Recipient rcpt, DeliveryResult result, boolean last,
+            Instant finished) {
+        try {
+            switch (result.status()) {
+                case SENT -> {
+                    if (last && deferred.isEmpty() && !Files.exists(ctx.bounceLog(id))) {
+                        unmarked = rcpt; // the message is finished: its removal records this (see remove)
+                    } else {
+                        SpoolFormat.markDone(message.file(), rcpt);
+                    }
+                }
+                case BOUNCED -> {
+                    BounceLog.append(ctx.bounceLog(id), new BounceLog.Entry(rcpt.address(), result.dsn(),
+                            result.relay(), result.detail(), finished));
+                    SpoolFormat.markDone(message.file(), rcpt);
+                }
+                case DEFERRED -> deferred.add(new Deferral(rcpt.address(), rcpt, result));
+            }
+        } catch (NoSuchFileException e) {
+            gone = true; // deleted by an administrator while we delivered
+            return false;
+        } catch (IOException e) {
+            // Could not record the outcome: the recipient stays pending, and may get a copy twice
+            // rather than none.
+            LOG.error("{}: cannot record status of <{}>: {}", id, rcpt.address(), e.toString());
+            deferred.add(new Deferral(rcpt.address(), rcpt,
+                    DeliveryResult.deferred("4.3.0", "none", "cannot update queue file")));
         }
-        try (DestinationLimiter.Slot slot = ctx.limiter().acquire(destination(transport, rcpt), concurrencyLimit(transport))) {
-            DeliveryResult r = agent.get().deliver(message, rcpt);
-            return r != null ? r : DeliveryResult.deferred("4.3.0", transport, "delivery agent gave no result");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: the recipient stays pending
-            return DeliveryResult.deferred("4.3.0", transport, "delivery interrupted");
-        } catch (RuntimeException | LinkageError e) {
-            // An agent that fails in a way it could not classify: temporary, so the mail is kept.
-            LOG.warn("{}: {} delivery agent failed for <{}>", id, transport, rcpt, e);
-            return DeliveryResult.deferred("4.3.0", transport, "delivery agent failed: " + e);
-        }
+        return true;
     }
 
     /**
@@ -174,11 +172,6 @@ final class DeliveryPass {
      */
     static String destination(String transport, MailAddress rcpt) {
         return transport + ":" + (transport.equals(Router.LOCAL) ? rcpt.toString() : rcpt.domain());
-    }
-
-    private long concurrencyLimit(String transport) {
-        long fallback = ctx.parameters().getLong("default_destination_concurrency_limit", 20);
-        return ctx.parameters().getLong(transport + "_destination_concurrency_limit", fallback);
     }
 
     private void finish(SpoolMessage message) {

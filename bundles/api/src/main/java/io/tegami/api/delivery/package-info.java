@@ -1,12 +1,13 @@
 /**
- * Delivery agents: what the queue manager calls to deliver one message to one recipient.
+ * Delivery agents: what the queue manager calls to deliver one message to one recipient, or
+ * (since 1.1) to several recipients of one destination in one request.
  *
  * <p>An agent registers with a {@value io.tegami.api.delivery.DeliveryAgent#TRANSPORT} property
  * ({@code local} for mailboxes on this host, {@code smtp} for the outbound client); the queue
  * manager chooses by the recipient's domain and logs the result in Postfix's shape.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.delivery;
 
 import org.osgi.annotation.bundle.Export;

@@ -95,6 +95,7 @@ final class PostfixDefaults {
         d.put("ssl_cert", "");
         d.put("ssl_key", "");
         SmtpClientDefaults.addTo(d);
+        CleanupDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

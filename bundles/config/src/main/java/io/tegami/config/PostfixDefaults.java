@@ -96,6 +96,7 @@ final class PostfixDefaults {
         d.put("ssl_key", "");
         SmtpClientDefaults.addTo(d);
         CleanupDefaults.addTo(d);
+        SmtpdRestrictionDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

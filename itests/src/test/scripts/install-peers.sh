@@ -8,7 +8,10 @@ missing=""
 while read -r cmd pkg; do
     case "$cmd" in ''|\#*) continue ;; esac
     [ -n "${pkg:-}" ] || pkg="$cmd"
-    command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing="$missing $pkg"
+    case "$cmd" in
+        perl:*) perl -M"${cmd#perl:}" -e 1 >/dev/null 2>&1 || missing="$missing $pkg" ;;
+        *) command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing="$missing $pkg" ;;
+    esac
 done < "$list"
 [ -z "$missing" ] && exit 0
 echo "install-peers: installing$missing"

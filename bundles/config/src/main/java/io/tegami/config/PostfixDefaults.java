@@ -97,6 +97,7 @@ final class PostfixDefaults {
         SmtpClientDefaults.addTo(d);
         CleanupDefaults.addTo(d);
         SmtpdRestrictionDefaults.addTo(d);
+        SmtpdProtocolDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

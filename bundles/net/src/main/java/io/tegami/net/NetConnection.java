@@ -3,6 +3,7 @@ package io.tegami.net;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 
 import javax.net.ssl.SSLSession;
 
@@ -20,8 +21,9 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ListenerInfo;
 
 /**
- * The {@link Connection} a session talks to. Its methods run on the session thread; output goes
- * through the session handler's context, so Netty hands it to the event loop in call order.
+ * The {@link Connection} a session talks to. Its methods run on the session thread (but
+ * {@link #execute}); output goes through the session handler's context, so Netty hands it to the
+ * event loop in call order.
  *
  * <p>Writes only queue; the session handler flushes after each input batch, after start, idle
  * and shutdown. When the client reads slower than the session writes (the channel stops being
@@ -43,6 +45,8 @@ final class NetConnection implements Connection {
     private final InetSocketAddress local;
     private volatile boolean open = true;
     private volatile SSLSession tlsSession;
+    /** The codec of {@link #startCompression}, once asked for (session thread only). */
+    private DeflateCodec compression;
 
     NetConnection(ChannelHandlerContext ctx, SessionHandler owner, ListenerInfo info, LineDecoder decoder,
             long writeTimeoutMillis) {
@@ -146,6 +150,35 @@ final class NetConnection implements Connection {
     }
 
     @Override
+    public void startCompression(int level) {
+        if (!isOpen() || compression != null) {
+            throw new IllegalStateException("compression cannot be started on connection " + id);
+        }
+        compression = new DeflateCodec(level);
+        owner.discardRestOfBatch();
+        DeflateCodec.insert(channel, compression);
+    }
+
+    @Override
+    public boolean isCompressed() {
+        return compression != null;
+    }
+
+    @Override
+    public boolean execute(Runnable task) {
+        if (!isOpen()) {
+            return false;
+        }
+        try {
+            // The session handler's executor: the connection's own ordered view of the session pool.
+            ctx.executor().execute(() -> owner.runTask(task));
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void setMaxLineLength(int bytes) {
         decoder.setMaxLineLength(bytes);
     }
@@ -153,6 +186,11 @@ final class NetConnection implements Connection {
     @Override
     public void readBytes(long count) {
         decoder.readBytes(count);
+    }
+
+    @Override
+    public byte[] pendingInput(int max) {
+        return owner.pendingInput(max);
     }
 
     @Override

@@ -61,14 +61,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     private SslHandler ssl;
     private State state = State.NEW;
     private boolean closedNotified;
+    /** The rest of the current input batch predates compression and is dropped, as after STARTTLS. */
+    private boolean discardBatch;
+    /** The input buffer being decoded during a callback, for pendingInput(); null between reads. */
+    private ByteBuf currentInput;
     /** The listener is full: the handler says it is busy and the connection closes, without a session. */
     private volatile boolean refused;
     private long lastWorkNanos = System.nanoTime();
-
-    /** For tests: a session outside any listener's registry. */
-    SessionHandler(Channel channel, ProtocolHandler handler, ListenerSettings settings, Supplier<TlsProvider> tls) {
-        this(channel, handler, settings, tls, null);
-    }
 
     /**
      * @param registry the listener's sessions, for the per-client count; null outside a listener
@@ -182,11 +181,24 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (state == State.READY && msg instanceof ByteBuf in) {
+                currentInput = in;
                 decoder.feed(in, this);
             }
         } finally {
+            currentInput = null;
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** Connection.pendingInput(): what is left of the buffer being decoded, not consumed. */
+    byte[] pendingInput(int max) {
+        ByteBuf in = currentInput;
+        if (in == null || !in.isReadable() || !accepting() || max <= 0) {
+            return new byte[0];
+        }
+        byte[] bytes = new byte[Math.min(max, in.readableBytes())];
+        in.getBytes(in.readerIndex(), bytes);
+        return bytes;
     }
 
     @Override
@@ -204,6 +216,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         }
         ctx.flush();
         lastWorkNanos = System.nanoTime();
+        discardBatch = false;
         if (connection.isOpen()) {
             ctx.read();
         }
@@ -211,7 +224,24 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
 
     @Override
     public boolean accepting() {
-        return state == State.READY && connection.isOpen();
+        return state == State.READY && !discardBatch && connection.isOpen();
+    }
+
+    /**
+     * Drops the rest of the current input batch: it came before compression started (a client
+     * must wait for the go-ahead, RFC 4978 section 3), like input pipelined after STARTTLS.
+     */
+    void discardRestOfBatch() {
+        decoder.reset();
+        discardBatch = true;
+    }
+
+    /** Runs a task given to Connection.execute(), on the session thread, like a callback. */
+    void runTask(Runnable task) {
+        if (state != State.CLOSED && session != null && connection.isOpen()) {
+            invoke("task", task);
+            ctx.flush();
+        }
     }
 
     @Override

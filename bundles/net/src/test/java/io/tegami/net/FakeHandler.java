@@ -20,7 +20,9 @@ import io.tegami.api.net.ProtocolSession;
  * "tlsStarted", "idle", "shutdown", "closed"...); commands: STARTTLS, QUIT, LIT n (counted input),
  * BOOM (throws), BLOCK (waits for {@link #release}), COUNT? (lines starting with x seen), SECURE?,
  * BIG n (writes n bytes), CLIENTS? (the client's connection count), LOGIN user (registers with
- * {@link #logins}, at most 2 per user and IP), anything else is echoed with its ending. A refused
+ * {@link #logins}, at most 2 per user and IP), COMPRESS (go-ahead, then DEFLATE both ways; "NO
+ * active" the second time), ASYNC n (another thread hands n tasks to {@code Connection.execute},
+ * each writes "task i thread-name"), anything else is echoed with its ending. A refused
  * connection gets "421 NAME busy".
  */
 final class FakeHandler implements ProtocolHandler {
@@ -32,6 +34,8 @@ final class FakeHandler implements ProtocolHandler {
     final AtomicLong xLines = new AtomicLong();
     final CountDownLatch release = new CountDownLatch(1);
     volatile boolean offEventLoop = true;
+    /** The connection of the latest session. */
+    volatile Connection connection;
     /** Where LOGIN registers; set by tests that use it. */
     volatile LoginRegistry logins;
 
@@ -48,6 +52,7 @@ final class FakeHandler implements ProtocolHandler {
     @Override
     public ProtocolSession newSession(Connection connection) {
         sessions.incrementAndGet();
+        this.connection = connection;
         return new Session(connection);
     }
 
@@ -117,8 +122,43 @@ final class FakeHandler implements ProtocolHandler {
                 case "BIG" -> big(Integer.parseInt(words[1]));
                 case "CLIENTS?" -> c.write("clients=" + c.clientConnectionCount() + "\r\n");
                 case "LOGIN" -> c.write(logins.register(words[1], c, 2).isPresent() ? "OK\r\n" : "LIMIT\r\n");
+                case "COMPRESS" -> compress();
+                case "ASYNC" -> async(Integer.parseInt(words[1]));
                 default -> c.write("ECHO " + text + " " + line.ending() + "\r\n");
             }
+        }
+
+        private void compress() {
+            if (c.isCompressed()) {
+                c.write("NO active\r\n");
+                return;
+            }
+            c.write("OK compress\r\n");
+            c.startCompression(6);
+        }
+
+        /** Tasks from a thread of its own; each checks that no other callback runs at the same time. */
+        private void async(int n) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    int k = i;
+                    if (!c.execute(() -> task(k))) {
+                        events.add("refused:" + k);
+                    }
+                }
+            }, "async-submitter");
+            t.start();
+        }
+
+        private final AtomicInteger running = new AtomicInteger();
+
+        private void task(int k) {
+            if (running.incrementAndGet() != 1) {
+                events.add("overlap");
+            }
+            event("task:" + k);
+            c.write("task " + k + " " + Thread.currentThread().getName() + "\r\n");
+            running.decrementAndGet();
         }
 
         private void awaitRelease() {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class SessionHandlerTest {
     private EmbeddedChannel channel(String tlsMode) throws Exception {
         EmbeddedChannel ch = new EmbeddedChannel(false, false);
         ListenerSettings settings = ListenerSettings.parse(Map.of("protocol", "fake", "port", "0", "tls", tlsMode));
-        ch.pipeline().addLast(new SessionHandler(ch, handler, settings, () -> tls));
+        ch.pipeline().addLast(new SessionHandler(ch, handler, settings, () -> tls, null));
         ch.register();
         assertEquals("220 fake ready\r\n", outbound(ch));
         return ch;
@@ -116,6 +119,56 @@ class SessionHandlerTest {
         ch.pipeline().fireChannelReadComplete();
         assertEquals("OK 9\r\nECHO next LF\r\n", outbound(ch));
         assertTrue(handler.drain().contains("bytes:9"));
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void compressionGoesInAfterTheGoAheadAndDropsWhatCameWithTheCommand() throws Exception {
+        EmbeddedChannel ch = channel("none");
+        ch.pipeline().fireChannelRead(bytes("COMPRESS\r\nEARLY\r\n"));
+        ch.pipeline().fireChannelReadComplete();
+        assertEquals("OK compress\r\n", outbound(ch), "the go-ahead leaves uncompressed");
+        ch.runPendingTasks();
+        assertInstanceOf(DeflateCodec.class, ch.pipeline().first());
+        Deflater deflater = new Deflater(6, true);
+        deflater.setInput("hello\r\nCOMPRESS\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] packet = new byte[100];
+        int n = deflater.deflate(packet, 0, packet.length, Deflater.SYNC_FLUSH);
+        ch.pipeline().fireChannelRead(Unpooled.wrappedBuffer(packet, 0, n));
+        ch.pipeline().fireChannelReadComplete();
+        ch.runPendingTasks();
+        Inflater inflater = new Inflater(true);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        ByteBuf b;
+        int flushes = 0;
+        while ((b = ch.readOutbound()) != null) {
+            byte[] data = new byte[b.readableBytes()];
+            b.readBytes(data);
+            b.release();
+            wire.writeBytes(data);
+            flushes += data.length >= 4 && data[data.length - 1] == (byte) 0xff && data[data.length - 2] == (byte) 0xff ? 1 : 0;
+        }
+        inflater.setInput(wire.toByteArray());
+        byte[] plain = new byte[200];
+        int m = inflater.inflate(plain);
+        assertEquals("ECHO hello CRLF\r\nNO active\r\n", new String(plain, 0, m, StandardCharsets.US_ASCII));
+        assertEquals(1, flushes, "one sync flush for the batch, ending with 00 00 ff ff");
+        assertEquals(List.of("start", "line:COMPRESS", "line:hello", "line:COMPRESS"), handler.drain());
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void tasksRunLikeCallbacksUntilTheConnectionCloses() throws Exception {
+        EmbeddedChannel ch = channel("none");
+        assertTrue(handler.connection.execute(() -> handler.connection.write("from a task\r\n")));
+        assertEquals("", outbound(ch), "not on the caller's thread");
+        ch.runPendingTasks();
+        assertEquals("from a task\r\n", outbound(ch), "written and flushed");
+        ch.pipeline().fireChannelRead(bytes("QUIT\r\n"));
+        ch.pipeline().fireChannelReadComplete();
+        ch.runPendingTasks();
+        assertFalse(handler.connection.execute(() -> handler.connection.write("never\r\n")));
+        assertEquals("221 bye\r\n", outbound(ch));
         ch.finishAndReleaseAll();
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,22 @@ final class BounceLog {
      * @param relay where it failed
      * @param detail the diagnostic text
      * @param time when it failed
+     * @param remoteMta the DSN {@code Remote-MTA} ({@code dns; mx.example.org}), or null
+     * @param diagnosticCode the DSN {@code Diagnostic-Code} ({@code smtp; 550 5.1.1 ...}), or null
      */
-    record Entry(MailAddress recipient, String dsn, String relay, String detail, Instant time) {
+    record Entry(MailAddress recipient, String dsn, String relay, String detail, Instant time, String remoteMta,
+            String diagnosticCode) {
+
+        /** An entry without a remote server's DSN fields. */
+        Entry(MailAddress recipient, String dsn, String relay, String detail, Instant time) {
+            this(recipient, dsn, relay, detail, time, null, null);
+        }
+
+        /** The entry for a delivery result, with the remote server's DSN fields when it has them. */
+        static Entry of(MailAddress recipient, DeliveryResult result, Instant time) {
+            return new Entry(recipient, result.dsn(), result.relay(), result.detail(), time, result.remoteMta(),
+                    result.diagnosticCode());
+        }
     }
 
     private BounceLog() {
@@ -52,7 +67,7 @@ final class BounceLog {
     static void append(Path file, Entry e) throws IOException {
         String line = String.join(" ", Escaping.escape(e.recipient().localPart()), Escaping.escape(e.recipient().domain()),
                 Escaping.escape(e.dsn()), Escaping.escape(e.relay()), Escaping.escape(e.detail()),
-                Long.toString(e.time().toEpochMilli())) + "\n";
+                Long.toString(e.time().toEpochMilli()), optional(e.remoteMta()), optional(e.diagnosticCode())) + "\n";
         boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
@@ -91,14 +106,25 @@ final class BounceLog {
         return new ArrayList<>(entries.values());
     }
 
+    /** A value that may be absent: {@code -} for null, and a real {@code -} escaped. */
+    private static String optional(String value) {
+        return value == null ? "-" : value.equals("-") ? "%2D" : Escaping.escape(value);
+    }
+
+    private static String readOptional(String field) {
+        return field.equals("-") ? null : Escaping.unescape(field);
+    }
+
     private static Entry parse(String line, Path file) {
         String[] f = line.split(" ", -1);
         try {
-            if (f.length != 6) {
+            // Six fields were written before the remote server's DSN fields were kept.
+            if (f.length != 6 && f.length != 8) {
                 throw new IllegalArgumentException(f.length + " fields");
             }
             return new Entry(MailAddress.of(Escaping.unescape(f[0]), Escaping.unescape(f[1])), Escaping.unescape(f[2]),
-                    Escaping.unescape(f[3]), Escaping.unescape(f[4]), Instant.ofEpochMilli(Long.parseLong(f[5])));
+                    Escaping.unescape(f[3]), Escaping.unescape(f[4]), Instant.ofEpochMilli(Long.parseLong(f[5])),
+                    f.length == 8 ? readOptional(f[6]) : null, f.length == 8 ? readOptional(f[7]) : null);
         } catch (IllegalArgumentException e) {
             LOG.warn("{}: skipping damaged bounce log line: {}", file.getFileName(), e.getMessage());
             return null;

@@ -140,6 +140,7 @@ final class DeliveryPass {
         try {
             switch (result.status()) {
                 case SENT -> {
+                    ctx.bouncer().delivered(message, rcpt.address(), result, finished);
                     if (last && deferred.isEmpty() && !Files.exists(ctx.bounceLog(id))) {
                         unmarked = rcpt; // the message is finished: its removal records this (see remove)
                     } else {
@@ -147,8 +148,7 @@ final class DeliveryPass {
                     }
                 }
                 case BOUNCED -> {
-                    BounceLog.append(ctx.bounceLog(id), new BounceLog.Entry(rcpt.address(), result.dsn(),
-                            result.relay(), result.detail(), finished));
+                    BounceLog.append(ctx.bounceLog(id), BounceLog.Entry.of(rcpt.address(), result, finished));
                     SpoolFormat.markDone(message.file(), rcpt);
                 }
                 case DEFERRED -> deferred.add(new Deferral(rcpt.address(), rcpt, result));

@@ -14,26 +14,31 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
 
 /**
  * Writes delivery status notifications (RFC 3464 DSNs) in the shape Postfix's bounce daemon gives
- * them: a {@code multipart/report} with a human-readable part, a {@code message/delivery-status}
- * part and the original message's header as {@code text/rfc822-headers}, streamed from the spool.
+ * them: a {@code multipart/report} with a human-readable part ({@link DsnText}), a
+ * {@code message/delivery-status} part and the original message or its header
+ * ({@link ReturnedMessage}), streamed from the spool.
  *
- * <p>Three kinds, after Postfix's templates: the non-delivery notice to the sender, the "delayed
- * mail" warning to the sender ({@code delay_warning_time}), and the postmaster copy sent when a
- * non-delivery notice itself cannot be delivered (a double bounce), which carries no boiler-plate.
+ * <p>Four kinds, after Postfix's templates: the non-delivery notice to the sender, the "delayed
+ * mail" warning ({@code delay_warning_time}), the success notice ({@code NOTIFY=SUCCESS}), and
+ * the postmaster copy sent when a non-delivery notice itself cannot be delivered (a double bounce).
+ * The report carries the RFC 3461 facts the client gave: {@code Original-Envelope-Id} (ENVID) and
+ * each recipient's {@code Original-Recipient} (ORCPT), which Postfix reports whenever it is known.
  */
 final class DsnComposer {
 
     /** RFC 5322 date-time, e.g. {@code Tue, 4 Jun 2024 10:15:30 +0200}. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
-    /** What the notice says. */
+    /** What the notice says; {@code action} is the DSN Action of its recipients. */
     enum Kind {
         FAILURE("Undelivered Mail Returned to Sender", "failed"),
         DELAY("Delayed Mail (still being retried)", "delayed"),
+        SUCCESS("Successful Mail Delivery Report", "delivered"),
         POSTMASTER("Postmaster Copy: Undelivered Mail", "failed");
 
         final String subject;
@@ -45,7 +50,7 @@ final class DsnComposer {
         }
     }
 
-    /** Where the original header comes from. */
+    /** Where the original message comes from. */
     interface ContentSource {
         InputStream open() throws IOException;
     }
@@ -56,31 +61,46 @@ final class DsnComposer {
      * @param kind which notice
      * @param bounceId the notification's own queue id (for Message-ID and the boundary)
      * @param queueId the original message's queue id
-     * @param sender the original sender
+     * @param envelope the original envelope: sender, RET, ENVID, each recipient's ORCPT, SMTPUTF8
      * @param to who gets the notice: the sender, or the postmaster for a double bounce
      * @param arrival when the original message arrived
-     * @param entries the recipients that failed (or, for a delay warning, are delayed)
+     * @param entries the recipients reported on
      * @param original the original message content
+     * @param size the original message size, for {@code bounce_size_limit}
+     * @param action the DSN Action of the entries; null for the kind's own
      * @param warnAfter for a delay warning: {@code delay_warning_time}
      * @param lifetime for a delay warning: how long the message is retried
      */
-    record Report(Kind kind, String bounceId, String queueId, MailAddress sender, MailAddress to, Instant arrival,
-            List<BounceLog.Entry> entries, ContentSource original, Duration warnAfter, Duration lifetime) {
+    record Report(Kind kind, String bounceId, String queueId, Envelope envelope, MailAddress to, Instant arrival,
+            List<BounceLog.Entry> entries, ContentSource original, long size, String action, Duration warnAfter,
+            Duration lifetime) {
 
-        /** A non-delivery notice to the sender. */
+        /** A non-delivery notice to the sender of a message without DSN parameters. */
         Report(String bounceId, String queueId, MailAddress sender, Instant arrival, List<BounceLog.Entry> failures,
                 ContentSource original) {
-            this(Kind.FAILURE, bounceId, queueId, sender, sender, arrival, failures, original, Duration.ZERO,
-                    Duration.ZERO);
+            this(Kind.FAILURE, bounceId, queueId,
+                    Envelope.of(sender, failures.stream().map(BounceLog.Entry::recipient).toList()), sender, arrival,
+                    failures, original, 1, null, Duration.ZERO, Duration.ZERO);
+        }
+
+        MailAddress sender() {
+            return envelope.sender();
         }
     }
 
     private final String hostname;
     private final ZoneId zone;
+    private final long bounceSizeLimit;
 
     DsnComposer(String hostname, ZoneId zone) {
+        this(hostname, zone, 50_000);
+    }
+
+    /** @param bounceSizeLimit {@code bounce_size_limit}: larger originals are returned as headers only */
+    DsnComposer(String hostname, ZoneId zone, long bounceSizeLimit) {
         this.hostname = hostname;
         this.zone = zone;
+        this.bounceSizeLimit = bounceSizeLimit;
     }
 
     void write(Report r, Instant now, OutputStream out) throws IOException {
@@ -90,7 +110,7 @@ final class DsnComposer {
         w.write("From: MAILER-DAEMON@" + hostname + " (Mail Delivery System)\n");
         w.write("Subject: " + r.kind().subject + "\n");
         w.write("To: " + oneLine(r.to().toString()) + "\n");
-        w.write("Auto-Submitted: auto-replied\n");
+        w.write("Auto-Submitted: " + (r.kind() == Kind.POSTMASTER ? "auto-generated" : "auto-replied") + "\n");
         w.write("MIME-Version: 1.0\n");
         w.write("Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"" + boundary + "\"\n");
         w.write("Content-Transfer-Encoding: 8bit\n");
@@ -101,73 +121,70 @@ final class DsnComposer {
 
         w.write("--" + boundary + "\n");
         w.write("Content-Description: Notification\nContent-Type: text/plain; charset=utf-8\n\n");
-        writeNotification(w, r);
+        DsnText.write(w, r, hostname);
+        for (BounceLog.Entry e : r.entries()) {
+            w.write("\n<" + oneLine(e.recipient().toString()) + ">: " + oneLine(reason(r, e)) + "\n");
+        }
 
         w.write("\n--" + boundary + "\n");
-        w.write("Content-Description: Delivery report\nContent-Type: message/delivery-status\n\n");
+        w.write("Content-Description: Delivery report\nContent-Type: message/"
+                + (r.envelope().smtputf8() ? "global-" : "") + "delivery-status\n\n");
         writeStatus(w, r);
 
         w.write("\n--" + boundary + "\n");
-        w.write("Content-Description: " + (r.kind() == Kind.DELAY ? "Delayed Message Headers" : "Undelivered Message Headers")
-                + "\nContent-Type: text/rfc822-headers\n\n");
-        w.flush();
-        try (InputStream in = r.original().open()) {
-            HeaderSection.copy(in, out);
-        }
+        ReturnedMessage.write(w, out, r, bounceSizeLimit);
         w.write("\n--" + boundary + "--\n");
         w.flush();
     }
 
-    private void writeNotification(Writer w, Report r) throws IOException {
-        switch (r.kind()) {
-            case FAILURE -> {
-                w.write("This is the mail system at host " + hostname + ".\n\n");
-                w.write("I'm sorry to have to inform you that your message could not\n");
-                w.write("be delivered to one or more recipients. It's attached below.\n\n");
-                writeAssistance(w);
-            }
-            case DELAY -> {
-                w.write("This is the mail system at host " + hostname + ".\n\n");
-                w.write("####################################################################\n");
-                w.write("# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #\n");
-                w.write("####################################################################\n\n");
-                w.write("Your message could not be delivered for more than " + r.warnAfter().toHours() + " hour(s).\n");
-                w.write("It will be retried until it is " + r.lifetime().toDays() + " day(s) old.\n\n");
-                writeAssistance(w);
-            }
-            case POSTMASTER -> { } // the postmaster gets the facts only, as from Postfix
-        }
-        for (BounceLog.Entry e : r.entries()) {
-            w.write("\n<" + oneLine(e.recipient().toString()) + ">: " + oneLine(e.detail()) + "\n");
-        }
-    }
-
-    private static void writeAssistance(Writer w) throws IOException {
-        w.write("For further assistance, please send mail to postmaster.\n\n");
-        w.write("If you do so, please include this problem report. You can\n");
-        w.write("delete your own text from the attached returned message.\n\n");
-        w.write("                   The mail system\n");
-    }
-
     private void writeStatus(Writer w, Report r) throws IOException {
         w.write("Reporting-MTA: dns; " + hostname + "\n");
+        String envid = r.envelope().dsnEnvid();
+        if (envid != null && !envid.isEmpty()) {
+            w.write("Original-Envelope-Id: " + oneLine(envid) + "\n");
+        }
         w.write("X-Tegami-Queue-ID: " + r.queueId() + "\n");
-        w.write("X-Tegami-Sender: rfc822; " + oneLine(r.sender().toString()) + "\n");
+        w.write("X-Tegami-Sender: " + addressType(r, r.sender()) + "; " + oneLine(r.sender().toString()) + "\n");
         w.write("Arrival-Date: " + date(r.arrival()) + "\n");
         for (BounceLog.Entry e : r.entries()) {
-            w.write("\nFinal-Recipient: rfc822; " + oneLine(e.recipient().toString()) + "\n");
-            w.write("Action: " + r.kind().action + "\n");
-            w.write("Status: " + (r.kind() == Kind.DELAY ? temporary(e.dsn()) : permanent(e.dsn())) + "\n");
-            if (!e.relay().isEmpty() && !e.relay().equals("none") && !e.relay().equals("local")) {
+            w.write("\nFinal-Recipient: " + addressType(r, e.recipient()) + "; " + oneLine(e.recipient().toString()) + "\n");
+            String orcpt = r.envelope().dsn(e.recipient()).orcpt();
+            if (orcpt != null && !orcpt.isEmpty()) {
+                w.write("Original-Recipient: " + oneLine(orcpt) + "\n");
+            }
+            w.write("Action: " + (r.action() != null ? r.action() : r.kind().action) + "\n");
+            w.write("Status: " + status(r.kind(), e.dsn()) + "\n");
+            if (e.remoteMta() != null) {
+                w.write("Remote-MTA: " + oneLine(e.remoteMta()) + "\n");
+            } else if (!e.relay().isEmpty() && !e.relay().equals("none") && !e.relay().equals("local")) {
                 // relay= is "host[address]:port" in the log; the report names the host.
                 w.write("Remote-MTA: dns; " + oneLine(e.relay()).replaceFirst("\\[.*$", "") + "\n");
             }
-            w.write("Diagnostic-Code: X-Tegami; " + oneLine(e.detail()) + "\n");
+            w.write("Diagnostic-Code: " + (e.diagnosticCode() != null ? oneLine(e.diagnosticCode())
+                    : "X-Tegami; " + oneLine(reason(r, e))) + "\n");
             w.write("Last-Attempt-Date: " + date(e.time()) + "\n");
             if (r.kind() == Kind.DELAY) {
                 w.write("Will-Retry-Until: " + date(r.arrival().plus(r.lifetime())) + "\n");
             }
         }
+    }
+
+    /** The text that says what happened; a success names the relay as Postfix's trace does. */
+    private static String reason(Report r, BounceLog.Entry e) {
+        return r.kind() == Kind.SUCCESS ? "delivery via " + e.relay() + ": " + e.detail() : e.detail();
+    }
+
+    /** {@code utf-8} for a non-ASCII address of an SMTPUTF8 message (RFC 6533), else {@code rfc822}. */
+    private static String addressType(Report r, MailAddress address) {
+        return r.envelope().smtputf8() && !address.toString().chars().allMatch(c -> c < 0x80) ? "utf-8" : "rfc822";
+    }
+
+    private static String status(Kind kind, String dsn) {
+        return switch (kind) {
+            case DELAY -> temporary(dsn);
+            case SUCCESS -> dsn;
+            case FAILURE, POSTMASTER -> permanent(dsn);
+        };
     }
 
     private String date(Instant t) {

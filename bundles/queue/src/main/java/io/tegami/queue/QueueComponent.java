@@ -14,6 +14,7 @@ import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueEntry;
 import io.tegami.api.queue.QueueException;
 import io.tegami.api.queue.QueuedMessage;
+import io.tegami.api.rewrite.AddressRewriter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,12 +29,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>Immediate, so that mail left in the queue is delivered after a start even before anyone asks
  * for the service. Delivery agents come and go at any time (dynamic, multiple, greedy); a message
  * for a transport without an agent is deferred, never lost. The spool location is read at
- * activation: moving {@code queue_directory} takes a restart, as in Postfix.
+ * activation: moving {@code queue_directory} takes a restart, as in Postfix. Messages created
+ * through the service pass {@link Cleanup} (address rewriters, dynamic, multiple, greedy, may be
+ * absent); bounces the queue writes itself do not.
  */
 @Component(service = MailQueue.class, immediate = true)
 public final class QueueComponent implements MailQueue {
 
     private final AgentRegistry agents = new AgentRegistry();
+    private final RewriterChain rewriters = new RewriterChain();
+    private final Cleanup cleanup = new Cleanup(rewriters, Clock.systemDefaultZone());
 
     @Reference
     private MailParameters parameters;
@@ -53,6 +58,21 @@ public final class QueueComponent implements MailQueue {
 
     void unbindAgent(DeliveryAgent agent) {
         agents.remove(agent);
+    }
+
+    @Reference(name = "rewriter", service = AddressRewriter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRewriter(AddressRewriter rewriter, Map<String, Object> properties) {
+        rewriters.add(rewriter, properties);
+    }
+
+    void updatedRewriter(AddressRewriter rewriter, Map<String, Object> properties) {
+        rewriters.remove(rewriter);
+        rewriters.add(rewriter, properties);
+    }
+
+    void unbindRewriter(AddressRewriter rewriter) {
+        rewriters.remove(rewriter);
     }
 
     @Activate
@@ -78,7 +98,7 @@ public final class QueueComponent implements MailQueue {
 
     @Override
     public MessageWriter create(Envelope envelope) throws QueueException {
-        return queue().create(envelope);
+        return cleanup.create(queue(), envelope, parameters);
     }
 
     @Override

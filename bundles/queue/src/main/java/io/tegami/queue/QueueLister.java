@@ -68,7 +68,7 @@ final class QueueLister {
             DeferState state = DeferState.read(spool.file(Spool.DEFER_LOG, id)).orElse(DeferState.NONE);
             // Reasons are those of the last pass; a recipient it did not reach has none.
             List<QueueEntry.Recipient> recipients = h.pendingAddresses().stream()
-                    .map(a -> new QueueEntry.Recipient(a, state.reasons().get(a))).toList();
+                    .map(a -> new QueueEntry.Recipient(a, state.reasons().get(a), h.envelope().dsn(a))).toList();
             return Optional.of(new QueueEntry(id, queue, h.envelope(), h.pendingAddresses(), size, h.arrival(),
                     state.reason(), recipients));
         } catch (NoSuchFileException e) {

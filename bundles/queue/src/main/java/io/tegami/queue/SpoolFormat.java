@@ -13,14 +13,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.mail.RecipientDsn;
 
 /**
  * The queue file format: an envelope of one-line records, then the message content unchanged.
@@ -32,9 +35,14 @@ import io.tegami.api.mail.MailAddress;
  * S alice example.org            sender: local part and domain; a bare "S" is the null sender &lt;&gt;
  * A client_address 192.0.2.1     envelope attribute (zero or more)
  * R bob example.org              recipient still to deliver
+ * N SUCCESS,FAILURE rfc822;b%40x  DSN parameters of the recipient above (version 2): NOTIFY, ORCPT
  * D carol example.org            recipient done (delivered or bounced)
  * E                              end of envelope; the content follows from the next byte
  * </pre>
+ *
+ * <p>Version 2 added the {@code N} record (RFC 3461 {@code NOTIFY} and {@code ORCPT}, each {@code -}
+ * when absent); files of version 1 are still read. Message-wide DSN facts ({@code RET},
+ * {@code ENVID}) and SMTPUTF8 are envelope attributes.
  *
  * <p>Every field is {@link Escaping percent-escaped}, so records are plain ASCII and fields are
  * split at single spaces. As in Postfix's queue files, a recipient is marked done by rewriting its
@@ -44,7 +52,9 @@ import io.tegami.api.mail.MailAddress;
 final class SpoolFormat {
 
     static final String MAGIC = "tegami-queue-file";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The oldest version still read. */
+    static final int OLDEST_VERSION = 1;
     static final byte PENDING = 'R';
     static final byte DONE = 'D';
 
@@ -68,6 +78,12 @@ final class SpoolFormat {
         // Duplicates are dropped, as Postfix's cleanup does, so nobody gets the same message twice.
         for (MailAddress rcpt : new LinkedHashSet<>(envelope.recipients())) {
             sb.append((char) PENDING).append(address(rcpt)).append('\n');
+            RecipientDsn dsn = envelope.dsn(rcpt);
+            if (!dsn.equals(RecipientDsn.NONE)) {
+                String notify = dsn.notifyText();
+                sb.append("N ").append(notify == null ? "-" : notify).append(' ')
+                        .append(dsn.orcpt() == null ? "-" : Escaping.escape(dsn.orcpt())).append('\n');
+            }
         }
         sb.append("E\n");
         out.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
@@ -90,7 +106,7 @@ final class SpoolFormat {
         if (magic == null || !magic.startsWith(MAGIC + " ")) {
             throw new CorruptQueueFileException(name + ": not a queue file");
         }
-        if (!magic.equals(MAGIC + " " + VERSION)) {
+        if (!magic.equals(MAGIC + " " + VERSION) && !magic.equals(MAGIC + " " + OLDEST_VERSION)) {
             throw new CorruptQueueFileException(name + ": unsupported queue file version: " + magic);
         }
         String queueId = null;
@@ -98,6 +114,7 @@ final class SpoolFormat {
         MailAddress sender = null;
         Map<String, String> attributes = new LinkedHashMap<>();
         List<SpoolHeader.Recipient> recipients = new ArrayList<>();
+        Map<MailAddress, RecipientDsn> dsn = new LinkedHashMap<>();
         try {
             while (true) {
                 long lineStart = lines.offset();
@@ -112,12 +129,18 @@ final class SpoolFormat {
                     case "S" -> sender = f.length == 1 ? MailAddress.NULL_SENDER : parseAddress(f);
                     case "A" -> attributes.put(Escaping.unescape(field(f, 1, 3)), Escaping.unescape(field(f, 2, 3)));
                     case "R", "D" -> recipients.add(new SpoolHeader.Recipient(parseAddress(f), lineStart, f[0].equals("D")));
+                    case "N" -> {
+                        if (recipients.isEmpty()) {
+                            throw new IllegalArgumentException("DSN record before any recipient");
+                        }
+                        dsn.putIfAbsent(recipients.get(recipients.size() - 1).address(), parseDsn(f));
+                    }
                     case "E" -> {
                         if (queueId == null || arrival == null || sender == null || recipients.isEmpty()) {
                             throw new CorruptQueueFileException(name + ": incomplete envelope");
                         }
                         Envelope envelope = new Envelope(sender,
-                                recipients.stream().map(SpoolHeader.Recipient::address).toList(), attributes);
+                                recipients.stream().map(SpoolHeader.Recipient::address).toList(), attributes, dsn);
                         return new SpoolHeader(queueId, arrival, envelope, recipients, lines.offset());
                     }
                     default -> throw new CorruptQueueFileException(name + ": unknown record: " + f[0]);
@@ -133,6 +156,19 @@ final class SpoolFormat {
             throw new IllegalArgumentException("record " + f[0] + " has " + f.length + " fields");
         }
         return f[index];
+    }
+
+    /** {@code N notify orcpt}: {@code -} for an absent value. */
+    private static RecipientDsn parseDsn(String[] f) {
+        String notify = field(f, 1, 3);
+        String orcpt = field(f, 2, 3);
+        Set<RecipientDsn.Notify> events = EnumSet.noneOf(RecipientDsn.Notify.class);
+        if (!notify.equals("-")) {
+            for (String word : notify.split(",")) {
+                events.add(RecipientDsn.Notify.valueOf(word));
+            }
+        }
+        return new RecipientDsn(events, orcpt.equals("-") ? null : Escaping.unescape(orcpt));
     }
 
     private static MailAddress parseAddress(String[] f) {

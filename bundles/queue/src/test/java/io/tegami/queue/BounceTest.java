@@ -46,7 +46,7 @@ class BounceTest {
     }
 
     @Test
-    void aBouncedRecipientGetsItsSenderADsnWithTheOriginalHeadersOnly() throws Exception {
+    void aBouncedRecipientGetsItsSenderADsnWithTheWholeMessage() throws Exception {
         fx = new QueueFixture(home).agent("local", agent);
         fx.start();
         String id = fx.send("alice@example.org",
@@ -76,9 +76,10 @@ class BounceTest {
         assertTrue(parts[2].contains("\n\nFinal-Recipient: rfc822; nobody@example.org\nAction: failed\nStatus: 5.1.1\n"));
         assertTrue(parts[2].contains("\nDiagnostic-Code: X-Tegami; unknown user: \"nobody\"\n"));
 
-        assertTrue(parts[3].contains("Content-Type: text/rfc822-headers\n\n"
-                + "From: Alice <alice@example.org>\nSubject: Lunch?\nMessage-ID: <m1@example.org>\n"));
-        assertFalse(dsn.contains("SECRET BODY"));
+        // Postfix returns the whole message unless the sender asked for RET=HDRS.
+        assertTrue(parts[3].contains("Content-Description: Undelivered Message\nContent-Type: message/rfc822\n\n"
+                + "Return-Path: <alice@example.org>\nFrom: Alice <alice@example.org>\nSubject: Lunch?\n"
+                + "Message-ID: <m1@example.org>\n\nSECRET BODY\n"), parts[3]);
         assertEquals(1, agent.calls.stream().filter(c -> c.sender().isNullSender()).count());
     }
 
@@ -119,7 +120,8 @@ class BounceTest {
         assertTrue(text.contains("<nobody@example.org>: unknown user: \"nobody\""), text);
         assertFalse(text.contains("I'm sorry to have to inform you"), "no boiler-plate for the postmaster");
         assertTrue(text.contains("\nX-Tegami-Sender: rfc822; \n"), text);
-        assertTrue(text.contains("Content-Type: text/rfc822-headers\n\nSubject: a notification\nX-Marker: yes\n"), text);
+        assertTrue(text.contains("Content-Type: message/rfc822\n\nReturn-Path: <>\nSubject: a notification\nX-Marker: yes\n\nbody\n"), text);
+        assertTrue(text.contains("\nAuto-Submitted: auto-generated\n"), text);
         assertFalse(Files.exists(fx.spool().file(Spool.BOUNCE_LOG, id)));
     }
 

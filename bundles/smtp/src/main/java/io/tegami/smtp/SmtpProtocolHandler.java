@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
@@ -55,6 +56,10 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuthPenalty penalty;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DnsResolver dns;
+
     private final MechanismRegistry mechanisms = new MechanismRegistry();
 
     // Commands are stateless, so one dispatcher serves every session.
@@ -83,6 +88,11 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     /** For tests: the auth penalty DS would inject. */
     void bind(AuthPenalty penalty) {
         this.penalty = penalty;
+    }
+
+    /** For tests: the DNS resolver DS would inject. */
+    void bind(DnsResolver dns) {
+        this.dns = dns;
     }
 
     @Reference(service = SaslMechanism.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -135,5 +145,10 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public AuthPenalty penalty() {
         return penalty;
+    }
+
+    @Override
+    public DnsResolver dns() {
+        return dns;
     }
 }

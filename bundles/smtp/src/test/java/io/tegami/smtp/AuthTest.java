@@ -27,7 +27,8 @@ import io.tegami.api.sasl.testing.FakeMechanism;
 class AuthTest {
 
     private static final String EHLO_WITH_AUTH = "250-host\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n"
-            + "250-STARTTLS\r\n250-AUTH PLAIN LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n250 8BITMIME\r\n";
+            + "250-STARTTLS\r\n250-AUTH PLAIN LOGIN\r\n250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n"
+            + "250-SMTPUTF8\r\n250 CHUNKING\r\n";
     private static final String FAILED = "535 5.7.8 Error: authentication failed: authentication failure\r\n";
 
     private final SmtpHarness smtp = new SmtpHarness();

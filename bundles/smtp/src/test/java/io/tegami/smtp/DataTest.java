@@ -73,30 +73,59 @@ class DataTest {
     }
 
     @Test
-    void bareLineFeedInDataIsRefusedAndTheConnectionClosed() {
+    void bareLineFeedInDataIsNormalizedAndOnlyCrLfDotCrLfEndsIt() {
+        // Postfix 3.9's default, smtpd_forbid_bare_newline = normalize, for clients outside $mynetworks.
+        smtp.params.set("mynetworks", "192.0.2.0/24");
         smtp.openData();
-        smtp.send("Subject: smuggling");
-        smtp.line("", Ending.LF);
-        assertEquals("521 5.5.2 host Error: bare <LF> received\r\n", smtp.connection.take());
+        assertEquals("", smtp.wire("Subject: smuggling\r\n\r\nhello\n.\nMAIL FROM:<evil@example.com>\r\n"));
+        assertTrue(smtp.queue.committed().isEmpty(), "the smuggled dot does not end the message");
+        assertEquals("250 2.0.0 Ok: queued as 3F2A91\r\n", smtp.wire(".\r\n"));
+        assertEquals("Subject: smuggling\n\nhello\nMAIL FROM:<evil@example.com>\n", smtp.queuedBody());
+        assertTrue(smtp.connection.isOpen());
+    }
+
+    @Test
+    void bareCarriageReturnIsNeitherALineEndNorAnEndOfData() {
+        smtp.params.set("mynetworks", "192.0.2.0/24");
+        smtp.openData();
+        assertEquals("250 2.0.0 Ok: queued as 3F2A91\r\n", smtp.wire("a\r.\rb\r\n.\r\n"));
+        assertEquals("a . b\n", smtp.queuedBody());
+    }
+
+    @Test
+    void rejectRefusesAMessageWithABareLineFeedAfterItsEnd() {
+        smtp.params.set("mynetworks", "192.0.2.0/24").set("smtpd_forbid_bare_newline", "reject");
+        smtp.openData();
+        assertEquals("550 5.5.2 host Error: bare <LF> received\r\n", smtp.wire("Subject: x\r\n\r\nhello\n.\nbye\r\n.\r\n"));
+        assertTrue(smtp.queue.committed().isEmpty());
+        assertTrue(smtp.connection.isOpen(), "550 does not hang up");
+        assertEquals("250 2.1.0 Ok\r\n", smtp.send("MAIL FROM:<a@b.example>"));
+    }
+
+    @Test
+    void rejectWith521HangsUp() {
+        smtp.params.set("mynetworks", "192.0.2.0/24").set("smtpd_forbid_bare_newline", "reject")
+                .set("smtpd_forbid_bare_newline_reject_code", "521");
+        smtp.openData();
+        assertEquals("521 5.5.2 host Error: bare <LF> received\r\n", smtp.wire("x\n\r\n.\r\n"));
         assertFalse(smtp.connection.isOpen());
-        assertEquals(1, smtp.queue.discarded());
-        assertTrue(smtp.queue.committed().isEmpty());
-        // Whatever the client pipelined after is ignored, including a would-be second message.
-        assertEquals("", smtp.pipeline(".", "MAIL FROM:<a@b.example>"));
     }
 
     @Test
-    void smugglingDotWithBareLineFeedIsNotAnEndOfData() {
+    void mynetworksAreExcludedAndGetTheOldBehaviour() {
+        smtp.params.set("smtpd_forbid_bare_newline", "reject"); // the harness client is 127.0.0.1
         smtp.openData();
-        smtp.line(".", Ending.LF);
-        assertTrue(smtp.connection.take().startsWith("521 "));
-        assertTrue(smtp.queue.committed().isEmpty());
+        assertEquals("250 2.0.0 Ok: queued as 3F2A91\r\n", smtp.wire("hello\n.\n"));
     }
 
     @Test
-    void bareLineFeedInCommandsIsTolerated() {
+    void bareLineFeedInCommandsIsToleratedUnlessRejected() {
         smtp.line("NOOP", Ending.LF);
         assertEquals("250 2.0.0 Ok\r\n", smtp.connection.take());
+        smtp.params.set("mynetworks", "192.0.2.0/24").set("smtpd_forbid_bare_newline", "reject");
+        smtp.line("NOOP", Ending.LF);
+        assertEquals("550 5.5.2 host Error: bare <LF> received\r\n", smtp.connection.take());
+        assertFalse(smtp.connection.isOpen());
     }
 
     @Test

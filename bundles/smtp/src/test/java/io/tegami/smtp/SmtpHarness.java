@@ -95,6 +95,45 @@ final class SmtpHarness {
         }
     }
 
+    /**
+     * Feeds raw client octets the way the net layer does: lines ending in CRLF or a bare LF, or,
+     * after the session asked for counted input (BDAT), that many octets in one chunk. While a
+     * line is handled, the rest of the input is what {@code pendingInput} shows, as for a client
+     * that sent it all at once. Returns the replies written.
+     */
+    String wire(String octets) {
+        byte[] in = octets.getBytes(StandardCharsets.UTF_8);
+        int i = 0;
+        while (!closedDelivered && (i < in.length || connection.counting() == 0)) {
+            long counting = connection.counting();
+            if (counting >= 0) {
+                int n = (int) Math.min(counting, in.length - i);
+                connection.delivered(n);
+                session.bytesReceived(java.nio.ByteBuffer.wrap(in, i, n), n == counting);
+                i += n;
+            } else {
+                int lf = i;
+                while (lf < in.length && in[lf] != '\n') {
+                    lf++;
+                }
+                if (lf == in.length) {
+                    break; // an unfinished line waits for more input
+                }
+                boolean cr = lf > i && in[lf - 1] == '\r';
+                connection.pending(new String(in, lf + 1, in.length - lf - 1, StandardCharsets.UTF_8));
+                byte[] text = java.util.Arrays.copyOfRange(in, i, cr ? lf - 1 : lf);
+                session.lineReceived(new Line(text, cr ? Line.Ending.CRLF : Line.Ending.LF));
+                i = lf + 1;
+            }
+            if (!connection.isOpen() && !closedDelivered) {
+                closedDelivered = true;
+                session.closed();
+            }
+        }
+        connection.pending("");
+        return connection.take();
+    }
+
     /** Runs the usual EHLO, MAIL, RCPT alice, DATA and returns their replies. */
     String openData() {
         return pipeline("EHLO client.example", "MAIL FROM:<sender@example.com>", "RCPT TO:<alice@localhost>", "DATA");

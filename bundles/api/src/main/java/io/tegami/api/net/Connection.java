@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One client connection, as seen by a {@link ProtocolSession}. Implemented by the {@code net}
- * bundle. Methods may be called from the session's thread only.
+ * bundle. Methods may be called from the session's thread only, except {@link #execute},
+ * {@link #isOpen()} and the getters of fixed facts ({@link #id()}, the addresses,
+ * {@link #listener()}), which any thread may call.
  */
 @ProviderType
 public interface Connection {
@@ -75,6 +77,56 @@ public interface Connection {
      * {@link ProtocolSession#bytesReceived} instead of being split into lines (IMAP literals).
      */
     void readBytes(long count);
+
+    /**
+     * Input the client has sent that the session has not been handed yet: the rest of the input
+     * batch being processed, after the line or chunk of the current callback. A protocol looks at
+     * it to tell a client that sends ahead of the replies where it must wait (SMTP pipelining
+     * rules, RFC 2920; Postfix's "improper command pipelining"). Input still in the operating
+     * system's socket buffer is not seen, so an empty answer does not prove the client waited.
+     * Nothing is consumed.
+     *
+     * @param max the most bytes to return
+     * @return up to {@code max} pending bytes, empty when none
+     * @since 1.2
+     */
+    default byte[] pendingInput(int max) {
+        return new byte[0];
+    }
+
+    /**
+     * Compresses the connection both ways with DEFLATE in its raw form (RFC 1951, no zlib or gzip
+     * wrapper), as IMAP {@code COMPRESS=DEFLATE} (RFC 4978) needs. Call it right after writing
+     * the protocol's go-ahead (the tagged {@code OK}), which still leaves uncompressed: output
+     * written afterwards is compressed, and every flush (the end of each input batch, or
+     * {@link #flush()}) ends with a zlib sync flush, so that the client can decompress all it was
+     * sent. Input read from now on is decompressed; input received before but not yet processed
+     * is discarded, as after {@link #startTls()}, since a client must wait for the go-ahead.
+     * Compression sits inside TLS when TLS is active (data is compressed, then encrypted).
+     *
+     * @param level the compression level of the output, 1 (fastest) to 9 (smallest); 0 sends the
+     *        data in stored blocks
+     * @throws IllegalStateException if the connection is compressed already, or closed
+     * @since 1.2
+     */
+    void startCompression(int level);
+
+    /** True once {@link #startCompression(int)} was called. @since 1.2 */
+    boolean isCompressed();
+
+    /**
+     * Runs {@code task} on the session's thread, one at a time with the {@link ProtocolSession}
+     * callbacks and in submission order, as soon as the thread is free: the way a session reacts
+     * to events of other threads (IMAP IDLE hearing of a delivery) without locks. Output the task
+     * writes is flushed when it returns. Any thread may call this; it never blocks and never runs
+     * the task on the caller's thread. A task still queued when the connection closes is dropped
+     * (the session hears {@link ProtocolSession#closed()} instead); an exception thrown by a task
+     * is logged and closes the connection, as from a callback.
+     *
+     * @return false if the task was refused: the connection is closed, or the net layer stopping
+     * @since 1.2
+     */
+    boolean execute(Runnable task);
 
     /** Flushes queued output, then closes the connection. */
     void close();

@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * The protocol state of one connection.
  *
  * <p>The {@code net} bundle calls these methods one at a time, from a thread that may block (never
- * a Netty event loop). Output written to the {@link Connection} during a call is flushed when the
+ * a Netty event loop); tasks given to {@link Connection#execute(Runnable)} run on that thread too,
+ * between the callbacks. Output written to the {@link Connection} during a call is flushed when the
  * net layer has processed the input at hand, so pipelined commands get their replies in one
  * packet; call {@link Connection#flush()} to send at once. An exception thrown from a callback is
  * logged and closes the connection, so a session should answer bad input with its protocol's

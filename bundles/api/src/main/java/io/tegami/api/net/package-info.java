@@ -19,10 +19,11 @@
  *
  * <p>Threading: all callbacks of one session run on one thread at a time, never on a Netty
  * event loop, so a session may block on disk or DNS; it must not block for longer than its
- * protocol's timeouts allow.
+ * protocol's timeouts allow. Work caused by other threads (a delivery waking IMAP IDLE) is handed
+ * to the session's thread with {@link io.tegami.api.net.Connection#execute(Runnable)}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tegami.api.net;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.mail.RecipientDsn;
 
 /**
  * A message in the queue, as {@code mailq} shows it.
@@ -43,10 +44,18 @@ public record QueueEntry(String queueId, String queueName, Envelope envelope, Li
      * @param address the recipient
      * @param reason why its last delivery attempt was deferred ({@code mail transport unavailable}),
      *        or {@code null} if it has not been tried or no reason was recorded
+     * @param dsn its RFC 3461 parameters ({@code NOTIFY}, {@code ORCPT}), {@link RecipientDsn#NONE}
+     *        when it has none (since 1.2; {@code null} in the constructor means none)
      */
-    public record Recipient(MailAddress address, String reason) {
+    public record Recipient(MailAddress address, String reason, RecipientDsn dsn) {
         public Recipient {
             Objects.requireNonNull(address, "address");
+            dsn = dsn == null ? RecipientDsn.NONE : dsn;
+        }
+
+        /** The 1.1 form, without DSN parameters. */
+        public Recipient(MailAddress address, String reason) {
+            this(address, reason, null);
         }
     }
 
@@ -57,7 +66,7 @@ public record QueueEntry(String queueId, String queueName, Envelope envelope, Li
         pending = List.copyOf(pending);
         Objects.requireNonNull(arrivalTime, "arrivalTime");
         recipients = recipients == null
-                ? pending.stream().map(a -> new Recipient(a, null)).toList()
+                ? pending.stream().map(a -> new Recipient(a, null, envelope.dsn(a))).toList()
                 : List.copyOf(recipients);
     }
 

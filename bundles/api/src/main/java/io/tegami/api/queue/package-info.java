@@ -7,7 +7,7 @@
  * {@link io.tegami.api.queue.MessageWriter#commit()} returned, that is, after its bytes are on disk.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tegami.api.queue;
 
 import org.osgi.annotation.bundle.Export;

@@ -28,13 +28,18 @@ public final class CommandDispatcher {
     /** The commands of this first cut, in Postfix's command-table order. */
     public static CommandDispatcher standard() {
         return new CommandDispatcher(List.of(new HeloCommand(), new EhloCommand(), new StartTlsCommand(),
-                new AuthCommand(), new MailCommand(), new RcptCommand(), new DataCommand(), new RsetCommand(),
-                new NoopCommand(), new VrfyCommand(), new QuitCommand(), new HelpCommand()));
+                new AuthCommand(), new MailCommand(), new RcptCommand(), new DataCommand(), new BdatCommand(),
+                new RsetCommand(), new NoopCommand(), new VrfyCommand(), new QuitCommand(), new HelpCommand()));
     }
 
     /** Every known verb, in table order. */
     public List<String> verbs() {
         return List.copyOf(commands.keySet());
+    }
+
+    /** True for a verb this server implements (any case). */
+    public boolean isKnown(String verb) {
+        return commands.containsKey(verb.toUpperCase(Locale.ROOT));
     }
 
     /** The verbs HELP shows. */

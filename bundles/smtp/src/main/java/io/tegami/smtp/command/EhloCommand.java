@@ -2,15 +2,18 @@ package io.tegami.smtp.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
+import io.tegami.smtp.session.SmtpdLog;
 
 /**
  * {@code EHLO name}: ESMTP (RFC 5321 4.1.1.1). The keyword list is computed for this session now
  * (size limit, VRFY setting, whether STARTTLS can be offered on this connection, the SASL
- * mechanisms registered and allowed at this moment), in Postfix's order.
+ * mechanisms registered and allowed at this moment), in Postfix's order, with DSN (RFC 3461),
+ * SMTPUTF8 (RFC 6531, with {@code smtputf8_enable}) and CHUNKING (RFC 3030) last.
  */
 public final class EhloCommand implements SmtpCommand {
 
@@ -35,6 +38,7 @@ public final class EhloCommand implements SmtpCommand {
             session.reply("501 Syntax: EHLO hostname");
             return Outcome.FAILURE;
         }
+        if (io.tegami.smtp.restriction.Gates.helo(session, "EHLO", HeloCommand.sanitize(argument))) { return Outcome.FAILURE; }
         session.state().helo(HeloCommand.sanitize(argument), true);
         session.reply("250", keywords(session));
         return Outcome.SUCCESS;
@@ -64,6 +68,34 @@ public final class EhloCommand implements SmtpCommand {
         }
         lines.add("ENHANCEDSTATUSCODES");
         lines.add("8BITMIME");
-        return lines;
+        lines.add("DSN");
+        if (settings.smtputf8Enabled()) {
+            lines.add("SMTPUTF8");
+        }
+        lines.add("CHUNKING");
+        return discard(lines, settings);
+    }
+
+    /**
+     * Postfix's {@code smtpd_discard_ehlo_keywords}: keywords named there (by their first word,
+     * without case) are left out, and the rest of the server acts as if it had not offered them;
+     * the {@code silent-discard} pseudo keyword keeps the log line out.
+     */
+    private static List<String> discard(List<String> lines, SmtpSettings settings) {
+        List<String> discarded = settings.discardedEhloKeywords();
+        if (discarded.isEmpty()) {
+            return lines;
+        }
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        List<String> dropped = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String keyword = line.split("[ =]", 2)[0].toUpperCase(Locale.ROOT);
+            (discarded.contains(keyword) ? dropped : kept).add(line);
+        }
+        if (!dropped.isEmpty() && !discarded.contains("SILENT-DISCARD") && !discarded.contains("SILENT_DISCARD")) {
+            SmtpdLog.info("discarding EHLO keywords: {}", String.join(" ",
+                    dropped.stream().map(l -> l.split("[ =]", 2)[0]).distinct().toList()));
+        }
+        return kept;
     }
 }

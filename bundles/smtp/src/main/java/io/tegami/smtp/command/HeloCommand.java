@@ -1,5 +1,6 @@
 package io.tegami.smtp.command;
 
+import io.tegami.smtp.restriction.Gates;
 import io.tegami.smtp.session.SmtpSession;
 
 /** {@code HELO name}: plain SMTP (RFC 5321 4.1.1.1); the reply names us, Postfix style. */
@@ -27,6 +28,9 @@ public final class HeloCommand implements SmtpCommand {
     public Outcome execute(SmtpSession session, String argument) {
         if (argument.isEmpty()) {
             session.reply("501 Syntax: HELO hostname");
+            return Outcome.FAILURE;
+        }
+        if (Gates.helo(session, "HELO", sanitize(argument))) {
             return Outcome.FAILURE;
         }
         session.state().helo(sanitize(argument), false);

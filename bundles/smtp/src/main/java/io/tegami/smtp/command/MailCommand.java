@@ -1,21 +1,19 @@
 package io.tegami.smtp.command;
 
-import java.util.Locale;
-
 import io.tegami.api.mail.MailAddress;
 import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
-import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
 
 /**
- * {@code MAIL FROM:<path> [SIZE=n] [BODY=7BIT|8BITMIME] [AUTH=mailbox]} (RFC 5321 4.1.1.2,
- * RFC 1870, RFC 6152, RFC 4954 section 5): starts a transaction. Checks and replies follow
- * Postfix's mail_cmd in order; {@code AUTH=} is taken only where SASL is active and, as in
- * Postfix, only logged ({@code sasl_sender=}), never trusted.
+ * {@code MAIL FROM:<path> [SIZE=n] [BODY=7BIT|8BITMIME] [AUTH=mailbox] [RET=FULL|HDRS]
+ * [ENVID=xtext] [SMTPUTF8]} (RFC 5321 4.1.1.2, RFC 1870, RFC 6152, RFC 4954 section 5, RFC 3461,
+ * RFC 6531): starts a transaction. Checks and replies follow Postfix's mail_cmd in order
+ * ({@link MailOptions} for the parameters); {@code AUTH=} is taken only where SASL is active and,
+ * as in Postfix, only logged ({@code sasl_sender=}), never trusted.
  */
 public final class MailCommand implements SmtpCommand {
 
@@ -34,6 +32,9 @@ public final class MailCommand implements SmtpCommand {
         if (state.transaction() != null) {
             return fail(session, "503 5.5.1 Error: nested MAIL command");
         }
+        if (state.bdat() != SessionState.Bdat.NONE) {
+            return fail(session, "503 5.5.1 Error: MAIL after BDAT");
+        }
         PathArgument parsed;
         try {
             parsed = PathParser.parse(argument, "FROM:");
@@ -41,35 +42,15 @@ public final class MailCommand implements SmtpCommand {
             return fail(session, e.kind() == PathSyntaxException.Kind.COMMAND
                     ? "501 5.5.4 Syntax: MAIL FROM:<address>" : "501 5.1.7 Bad sender address syntax");
         }
-        String body = null;
-        String authSender = null;
-        boolean authSeen = false;
-        long size = 0;
-        for (String parameter : parsed.parameters()) {
-            String upper = parameter.toUpperCase(Locale.ROOT);
-            if (upper.equals("BODY=8BITMIME") || upper.equals("BODY=7BIT")) {
-                body = upper.substring("BODY=".length());
-            } else if (upper.startsWith("SIZE=")) {
-                String digits = parameter.substring("SIZE=".length());
-                if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    return fail(session, "501 5.5.4 Bad message size syntax");
-                }
-                try {
-                    size = Long.parseLong(digits);
-                } catch (NumberFormatException e) {
-                    return fail(session, "552 5.3.4 Message size exceeds file system imposed limit");
-                }
-            } else if (upper.startsWith("AUTH=") && AuthOffer.of(session).allowed()) {
-                if (authSeen) {
-                    return fail(session, "503 5.5.4 Error: multiple AUTH= options");
-                }
-                authSeen = true;
-                String value = parameter.substring("AUTH=".length());
-                authSender = value.equals("<>") ? null : value.replaceAll("\\p{Cntrl}", "?");
-            } else {
-                return fail(session, "555 5.5.4 Unsupported option: " + parameter);
-            }
+        MailOptions options = MailOptions.parse(session, parsed.parameters());
+        if (options.error != null) {
+            return fail(session, options.error);
         }
+        String utf8 = MailOptions.undeclaredUtf8(settings, parsed.path().toString(), options.smtputf8);
+        if (utf8 != null) {
+            return fail(session, utf8);
+        }
+        long size = options.size;
         long limit = settings.messageSizeLimit();
         if (limit > 0 && size > limit) {
             String reply = "552 5.3.4 Message size exceeds fixed limit";
@@ -83,7 +64,9 @@ public final class MailCommand implements SmtpCommand {
             // Only when $myorigin is empty and the client sent an unqualified address.
             return fail(session, "501 5.1.7 Bad sender address syntax");
         }
-        state.beginTransaction(sender, body, authSender, session.clock().instant());
+        if (io.tegami.smtp.restriction.Gates.mail(session, parsed.path().toString(), sender)) { return Outcome.FAILURE; }
+        state.beginTransaction(sender, options.body, options.authSender, session.clock().instant())
+                .extensions(options.ret, options.envid, options.smtputf8);
         session.reply("250 2.1.0 Ok");
         return Outcome.SUCCESS;
     }

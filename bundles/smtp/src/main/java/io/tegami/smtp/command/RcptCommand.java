@@ -5,13 +5,15 @@ import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
 import io.tegami.smtp.address.SmtpPath;
+import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
 import io.tegami.smtp.session.Transaction;
 
 /**
- * {@code RCPT TO:<path>} (RFC 5321 4.1.1.3): adds a recipient we deliver for. No RCPT parameters
- * are supported yet (DSN is not offered). Checks and replies follow Postfix's rcpt_cmd in order.
+ * {@code RCPT TO:<path> [NOTIFY=...] [ORCPT=...]} (RFC 5321 4.1.1.3, RFC 3461): adds a recipient
+ * we deliver for, with its DSN parameters ({@link RcptOptions}). Checks and replies follow
+ * Postfix's rcpt_cmd in order.
  */
 public final class RcptCommand implements SmtpCommand {
 
@@ -26,6 +28,9 @@ public final class RcptCommand implements SmtpCommand {
         if (transaction == null) {
             return fail(session, "503 5.5.1 Error: need MAIL command");
         }
+        if (session.state().bdat() != SessionState.Bdat.NONE) {
+            return fail(session, "503 5.5.1 Error: RCPT after BDAT");
+        }
         PathArgument parsed;
         try {
             parsed = PathParser.parse(argument, "TO:");
@@ -37,10 +42,15 @@ public final class RcptCommand implements SmtpCommand {
         if (path.isNull()) {
             return fail(session, "501 5.1.3 Bad recipient address syntax");
         }
-        if (!parsed.parameters().isEmpty()) {
-            return fail(session, "555 5.5.4 Unsupported option: " + parsed.parameters().get(0));
+        RcptOptions options = RcptOptions.parse(session, parsed.parameters(), path.toString());
+        if (options.error != null) {
+            return fail(session, options.error);
         }
         SmtpSettings settings = session.settings();
+        String utf8 = MailOptions.undeclaredUtf8(settings, path.toString(), transaction.smtputf8());
+        if (utf8 != null) {
+            return fail(session, utf8);
+        }
         long limit = settings.recipientLimit();
         if (limit > 0 && transaction.acceptedCount() >= limit) {
             session.reply("452 4.5.3 Error: too many recipients");
@@ -58,7 +68,7 @@ public final class RcptCommand implements SmtpCommand {
             session.logReject(null, "RCPT", reject, transaction.sender().toString(), path.toString());
             return fail(session, reject);
         }
-        transaction.addRecipient(recipient);
+        transaction.addRecipient(recipient, options.dsn);
         session.reply("250 2.1.5 Ok");
         return Outcome.SUCCESS;
     }

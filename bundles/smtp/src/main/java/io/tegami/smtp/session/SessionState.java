@@ -3,6 +3,7 @@ package io.tegami.smtp.session;
 import java.time.Instant;
 
 import io.tegami.api.mail.MailAddress;
+import io.tegami.smtp.data.DataReceiver;
 
 /**
  * What the client has told us in this session: its HELO/EHLO name, who it authenticated as, and
@@ -16,12 +17,27 @@ public final class SessionState {
     private Transaction transaction;
     private String saslUsername;
     private String saslMethod;
+    private Bdat bdat = Bdat.NONE;
+    /** The queue file that BDAT chunks go to, between the first chunk and the last. */
+    private DataReceiver bdatMessage;
+    private boolean improperPipelining;
+
+    /** Where a BDAT transfer (RFC 3030) stands. */
+    public enum Bdat {
+        /** No BDAT since the transaction began: MAIL, RCPT and DATA are allowed. */
+        NONE,
+        /** Chunks of the current message are being taken. */
+        RECEIVING,
+        /** A BDAT failed: further chunks are read and discarded until the one marked LAST. */
+        DISCARDING
+    }
 
     /** HELO or EHLO: remembers the name and, as RFC 5321 4.1.4 says, ends any transaction. */
     public void helo(String name, boolean extended) {
         this.heloName = name;
         this.esmtp = extended;
         this.transaction = null;
+        dropBdat();
     }
 
     /**
@@ -34,6 +50,7 @@ public final class SessionState {
         transaction = null;
         saslUsername = null;
         saslMethod = null;
+        dropBdat();
     }
 
     /** A successful AUTH: the session now acts as {@code username}. */
@@ -78,8 +95,48 @@ public final class SessionState {
         return transaction;
     }
 
-    /** Ends the transaction (RSET, end of DATA). */
+    /** Ends the transaction (RSET, end of DATA, the last BDAT chunk). */
     public void endTransaction() {
         transaction = null;
+        dropBdat();
+    }
+
+    /** Forgets BDAT, dropping a message whose last chunk never came (RSET, EHLO, STARTTLS, close). */
+    private void dropBdat() {
+        if (bdatMessage != null) {
+            bdatMessage.discard();
+            bdatMessage = null;
+        }
+        bdat = Bdat.NONE;
+    }
+
+    /** The message BDAT chunks are written to, or null before the first chunk. */
+    public DataReceiver bdatMessage() {
+        return bdatMessage;
+    }
+
+    public void bdatMessage(DataReceiver message) {
+        this.bdatMessage = message;
+    }
+
+    /** Where BDAT stands; MAIL, RCPT and DATA are refused unless {@link Bdat#NONE}. */
+    public Bdat bdat() {
+        return bdat;
+    }
+
+    public void bdat(Bdat state) {
+        this.bdat = state;
+    }
+
+    /**
+     * True once the client sent commands ahead of our replies where RFC 2920 does not allow it
+     * (Postfix's "improper command pipelining"), for {@code reject_unauth_pipelining}.
+     */
+    public boolean improperPipelining() {
+        return improperPipelining;
+    }
+
+    public void improperPipelining(boolean seen) {
+        this.improperPipelining = seen;
     }
 }

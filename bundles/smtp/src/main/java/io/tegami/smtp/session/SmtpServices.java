@@ -3,6 +3,7 @@ package io.tegami.smtp.session;
 import java.util.Map;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
@@ -28,4 +29,9 @@ public interface SmtpServices {
 
     /** The shared auth penalty, or {@code null} when no bundle provides it. */
     AuthPenalty penalty();
+
+    /** The DNS resolver, or {@code null} when none runs (DNS-based restrictions then defer). */
+    default DnsResolver dns() {
+        return null;
+    }
 }

@@ -1,6 +1,6 @@
 package io.tegami.smtp.session;
 
-import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 
@@ -10,13 +10,16 @@ import io.tegami.api.net.Line;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.smtp.command.CommandDispatcher;
 import io.tegami.smtp.data.DataReceiver;
-import io.tegami.smtp.data.DataResult;
+import io.tegami.smtp.restriction.Gates;
+import io.tegami.smtp.restriction.SessionChecks;
 
 /**
  * One SMTP connection: reads command lines and hands them to the {@link CommandDispatcher}, or,
- * between {@code DATA} and the final dot, streams message lines to a {@link DataReceiver}. It owns
- * the session-wide rules: the greeting, long and empty lines, the error limit, timeouts, shutdown,
- * STARTTLS resets and the connect/disconnect log lines. Commands reach the session through the
+ * between {@code DATA} and the final dot, streams message lines to a {@link DataReceiver}, or,
+ * after {@code BDAT}, counted octets to a {@link ChunkReader}. It owns the session-wide rules: the
+ * greeting, long and empty lines, line endings and UTF-8 ({@link CommandInput}), pipelining
+ * ({@link PipeliningGuard}), the error limit, timeouts, shutdown, STARTTLS resets and the
+ * connect/disconnect log lines. Commands reach the session through the
  * public methods below; all of them run on the session's thread.
  */
 public final class SmtpSession implements ProtocolSession {
@@ -30,8 +33,10 @@ public final class SmtpSession implements ProtocolSession {
     private final SessionState state = new SessionState();
     private final CommandStats stats;
     private final ErrorCounter errors = new ErrorCounter();
+    private final SessionChecks checks = new SessionChecks();
     private ClientInfo client;
     private DataReceiver data;
+    private ChunkReader chunk;
     private LineDialog dialog;
     private boolean skippingLongLine;
     private boolean awaitingTls;
@@ -61,33 +66,14 @@ public final class SmtpSession implements ProtocolSession {
     public void start() {
         client = ClientInfo.of(connection.remoteAddress(), resolver);
         SmtpdLog.connect(client);
-        if (tooManyConnections()) {
+        if (ConnectionLimit.refuse(this)) {
+            return;
+        }
+        if (Gates.connect(this)) {
             return;
         }
         reply("220 " + settings.banner());
         connection.flush();
-    }
-
-    /**
-     * Postfix's {@code smtpd_client_connection_count_limit}: more connections to this listener
-     * (master.cf service) from the client's address than allowed, unless the client is in
-     * {@code smtpd_client_event_limit_exceptions}, get a 421 instead of the greeting.
-     */
-    private boolean tooManyConnections() {
-        long limit = settings.getLong("smtpd_client_connection_count_limit", 50);
-        int count = connection.clientConnectionCount();
-        if (limit <= 0 || count <= limit) {
-            return false;
-        }
-        InetAddress ip = connection.remoteAddress() == null ? null : connection.remoteAddress().getAddress();
-        if (settings.clientLimitExceptions().contains(ip)) {
-            return false;
-        }
-        SmtpdLog.warn("Connection concurrency limit exceeded: {} from {} for service {}", count,
-                client.nameAndAddress(), connection.listener().name());
-        reply("421 4.7.0 " + settings.myhostname() + " Error: too many connections from " + client.address());
-        hangUp();
-        return true;
     }
 
     @Override
@@ -108,61 +94,36 @@ public final class SmtpSession implements ProtocolSession {
             skippingLongLine = false;
             errors.countError();
             reply("500 5.5.2 Error: line too long");
-        } else {
-            commandLine(line.text());
+        } else if (!CommandInput.bareLineFeed(this, line, where) && !CommandInput.badUtf8(this, line)) {
+            CommandInput.Command c = CommandInput.parse(this, line.text());
+            if (c != null && !Gates.refused(this, c.verb())
+                    && !PipeliningGuard.violated(this, c.verb(), dispatcher.isKnown(c.verb()))) {
+                dispatcher.dispatch(this, c.verb(), c.argument(), c.line());
+            }
         }
         enforceErrorLimit();
     }
 
-    private void commandLine(String text) {
-        // A bare LF ending is tolerated here (Postfix's "normalize"); only DATA is strict.
-        String line = text.strip();
-        if (line.isEmpty()) {
-            errors.countError();
-            reply("500 5.5.2 Error: bad syntax");
+    @Override
+    public void bytesReceived(ByteBuffer octets, boolean last) {
+        if (closing || chunk == null) {
             return;
         }
-        int blank = 0;
-        while (blank < line.length() && line.charAt(blank) != ' ' && line.charAt(blank) != '\t') {
-            blank++;
+        chunk.bytes(octets);
+        if (last) {
+            ChunkReader done = chunk;
+            chunk = null;
+            done.done();
+            enforceErrorLimit();
         }
-        String verb = line.substring(0, blank);
-        String argument = line.substring(blank).strip();
-        dispatcher.dispatch(this, verb, argument, line);
     }
 
     private void dataLine(Line line) {
-        switch (data.accept(line)) {
-            case MORE -> {
-            }
-            case END -> endData();
-            case BARE_LF -> bareLineFeed();
+        if (data.accept(line) == DataReceiver.Progress.END) {
+            DataReceiver receiver = data;
+            data = null;
+            stats.record("DATA", MessageEnd.finish(this, receiver, false).accepted());
         }
-    }
-
-    private void endData() {
-        DataReceiver receiver = data;
-        data = null;
-        where = "END-OF-MESSAGE";
-        DataResult result = receiver.finish();
-        state.endTransaction();
-        stats.record("DATA", result.accepted());
-        if (result.accepted()) {
-            errors.reset();
-        } else {
-            errors.countError();
-        }
-        reply(result.reply());
-    }
-
-    /** SMTP smuggling defence (Postfix's smtpd_forbid_bare_newline = yes): refuse and hang up. */
-    private void bareLineFeed() {
-        String reply = "521 5.5.2 " + settings.myhostname() + " Error: bare <LF> received";
-        Transaction transaction = state.transaction();
-        logReject(data.queueId(), "DATA", reply, transaction == null ? null : transaction.sender().toString(), null);
-        abortData();
-        reply(reply);
-        hangUp();
     }
 
     private void enforceErrorLimit() {
@@ -223,7 +184,8 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     private long dataBytes() {
-        return data != null ? data.size() : -1;
+        DataReceiver bdat = state.bdatMessage();
+        return data != null ? data.size() : bdat != null ? bdat.size() : -1;
     }
 
     /**
@@ -240,6 +202,13 @@ public final class SmtpSession implements ProtocolSession {
             data.discard();
             data = null;
             state.endTransaction();
+        }
+        if (chunk != null) {
+            stats.record("BDAT", false);
+            chunk = null;
+        }
+        if (state.bdatMessage() != null) {
+            state.endTransaction(); // drops the half-received BDAT message
         }
     }
 
@@ -275,6 +244,11 @@ public final class SmtpSession implements ProtocolSession {
 
     public ErrorCounter errors() {
         return errors;
+    }
+
+    /** What the access control remembers about this session. */
+    public SessionChecks checks() {
+        return checks;
     }
 
     /** Remembers the current command for "lost connection after ..." lines. */
@@ -320,6 +294,13 @@ public final class SmtpSession implements ProtocolSession {
     /** Hands the following input lines to {@code dialog} until it says it has ended. */
     public void beginDialog(LineDialog dialog) {
         this.dialog = dialog;
+    }
+
+    /** Reads the next {@code count} octets as a BDAT chunk into {@code reader}. */
+    public void beginChunk(long count, ChunkReader reader) {
+        this.chunk = reader;
+        this.where = "BDAT";
+        connection.readBytes(count);
     }
 
     /** Switches to message mode until the final dot. */

@@ -1,5 +1,6 @@
 package io.tegami.smtp.session;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -8,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.ListenerInfo;
+import io.tegami.smtp.data.BareNewline;
 
 /**
  * The Postfix parameters the SMTP server reads, looked up on every use so that a changed
@@ -220,6 +222,64 @@ public final class SmtpSettings {
     /** {@code smtpd_sasl_response_limit}: the longest client response in an AUTH exchange, in bytes. */
     public long saslResponseLimit() {
         return getLong("smtpd_sasl_response_limit", 12288);
+    }
+
+    // ---- ESMTP extensions: DSN, SMTPUTF8, CHUNKING; pipelining and line-ending rules ----
+
+    /**
+     * {@code smtpd_discard_ehlo_keywords}: EHLO keywords not to announce, upper case; the pseudo
+     * keyword {@code silent-discard} (or {@code silent_discard}) only turns the log line off.
+     */
+    public List<String> discardedEhloKeywords() {
+        return getList("smtpd_discard_ehlo_keywords", "").stream().map(k -> k.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /** True when {@code keyword} ({@code DSN}, {@code CHUNKING}...) is in smtpd_discard_ehlo_keywords. */
+    public boolean ehloDiscards(String keyword) {
+        return discardedEhloKeywords().contains(keyword.toUpperCase(Locale.ROOT));
+    }
+
+    /** {@code smtputf8_enable}: offer SMTPUTF8 (RFC 6531) and check command lines are UTF-8 (Postfix: yes). */
+    public boolean smtputf8Enabled() {
+        return getBoolean("smtputf8_enable", true);
+    }
+
+    /** {@code strict_smtputf8}: take UTF-8 addresses only in an SMTPUTF8 transaction (Postfix: no). */
+    public boolean strictSmtputf8() {
+        return getBoolean("strict_smtputf8", false);
+    }
+
+    /**
+     * {@code smtpd_forbid_unauth_pipelining}: hang up on clients that send ahead where RFC 2920
+     * does not allow it (Postfix 3.9: yes).
+     */
+    public boolean forbidUnauthPipelining() {
+        return getBoolean("smtpd_forbid_unauth_pipelining", true);
+    }
+
+    /**
+     * {@code smtpd_forbid_bare_newline} for a client, {@code normalize} by default as in Postfix
+     * 3.9; clients in {@code smtpd_forbid_bare_newline_exclusions} (default {@code $mynetworks})
+     * get {@code no}.
+     */
+    public BareNewline bareNewline(InetAddress client) {
+        BareNewline policy = switch (get("smtpd_forbid_bare_newline", "normalize").trim().toLowerCase(Locale.ROOT)) {
+            case "no", "false", "off" -> BareNewline.NO;
+            case "reject" -> BareNewline.REJECT;
+            default -> BareNewline.NORMALIZE;
+        };
+        if (policy == BareNewline.NO || client == null) {
+            return policy;
+        }
+        String own = get("smtpd_forbid_bare_newline_exclusions", null);
+        ClientNetworks exclusions = ClientNetworks.parse(own != null ? getList("smtpd_forbid_bare_newline_exclusions", "")
+                : getList("mynetworks", "127.0.0.0/8 [::1]/128"));
+        return exclusions.contains(client) ? BareNewline.NO : policy;
+    }
+
+    /** {@code smtpd_forbid_bare_newline_reject_code}: 550 by default; 521 also hangs up. */
+    public long bareNewlineRejectCode() {
+        return getLong("smtpd_forbid_bare_newline_reject_code", 550);
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.tegami.smtp.session;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.mail.RecipientDsn;
 
 /**
  * One mail transaction, from an accepted {@code MAIL FROM} to the end of {@code DATA} (or
@@ -19,8 +22,12 @@ public final class Transaction {
     private final Instant arrival;
     // A set: a recipient named twice is delivered once, as Postfix's cleanup does.
     private final Set<MailAddress> recipients = new LinkedHashSet<>();
+    private final Map<MailAddress, RecipientDsn> dsn = new LinkedHashMap<>();
     private int accepted;
     private int overshoot;
+    private String dsnRet;
+    private String dsnEnvid;
+    private boolean smtputf8;
 
     /**
      * @param sender the reverse-path
@@ -61,8 +68,44 @@ public final class Transaction {
 
     /** Records an accepted recipient. */
     public void addRecipient(MailAddress recipient) {
+        addRecipient(recipient, RecipientDsn.NONE);
+    }
+
+    /**
+     * Records an accepted recipient with its RFC 3461 parameters; a recipient named twice keeps
+     * the parameters it was first given.
+     */
+    public void addRecipient(MailAddress recipient, RecipientDsn parameters) {
         recipients.add(recipient);
+        dsn.putIfAbsent(recipient, parameters);
         accepted++;
+    }
+
+    /** The DSN parameters of the recipients, for the envelope. */
+    public Map<MailAddress, RecipientDsn> recipientDsn() {
+        return Map.copyOf(dsn);
+    }
+
+    /** MAIL's RFC 3461 {@code RET} ({@code FULL}, {@code HDRS}) and xtext-decoded {@code ENVID}, and RFC 6531 {@code SMTPUTF8}. */
+    public void extensions(String ret, String envid, boolean utf8) {
+        this.dsnRet = ret;
+        this.dsnEnvid = envid;
+        this.smtputf8 = utf8;
+    }
+
+    /** {@code RET}, or null. */
+    public String dsnRet() {
+        return dsnRet;
+    }
+
+    /** {@code ENVID} (decoded), or null. */
+    public String dsnEnvid() {
+        return dsnEnvid;
+    }
+
+    /** True when MAIL declared {@code SMTPUTF8}. */
+    public boolean smtputf8() {
+        return smtputf8;
     }
 
     /** The distinct accepted recipients, in order. */

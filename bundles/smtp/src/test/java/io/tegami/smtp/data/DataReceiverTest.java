@@ -1,8 +1,10 @@
 package io.tegami.smtp.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import io.tegami.api.net.Line.Ending;
 import io.tegami.api.queue.QueueException;
 import io.tegami.smtp.data.DataReceiver.Progress;
 import io.tegami.smtp.fake.FakeMailQueue;
+import io.tegami.smtp.data.BareNewline;
 
 class DataReceiverTest {
 
@@ -80,13 +83,102 @@ class DataReceiverTest {
         assertTrue(queue.committed().isEmpty());
     }
 
+    private DataReceiver receiver(BareNewline policy) throws QueueException {
+        Envelope envelope = Envelope.of(MailAddress.of("a", "b.example"), java.util.List.of(MailAddress.of("c", "d")));
+        return new DataReceiver(queue.create(envelope), 0, policy, "550 5.5.2 host Error: bare <LF> received");
+    }
+
+    /** Feeds lines ending as marked: "|" CRLF, "~" bare LF; stops at the end of data. */
+    private static Progress lines(DataReceiver r, String... marked) {
+        for (String m : marked) {
+            Ending e = m.endsWith("~") ? Ending.LF : Ending.CRLF;
+            if (r.accept(line(m.substring(0, m.length() - 1), e)) == Progress.END) {
+                return Progress.END;
+            }
+        }
+        return Progress.MORE;
+    }
+
     @Test
-    void bareLfIsReportedWhereverItIs() throws QueueException {
-        DataReceiver r = receiver(0);
-        r.accept(line("abc", Ending.NONE));
-        assertEquals(Progress.BARE_LF, r.accept(line("def", Ending.LF)));
-        r.discard();
-        r.discard();
+    void normalizeTakesBareLfAsALineEndButOnlyCrLfDotCrLfEndsTheMessage() throws QueueException {
+        DataReceiver r = receiver(BareNewline.NORMALIZE);
+        assertEquals(Progress.MORE, lines(r, "line1~", ".~", "MAIL FROM:<smuggled@x>|", "line2|", ".~", "line3|", "~",
+                ".|", "..~", "x\r.\r\r|"));
+        assertEquals(Progress.END, lines(r, ".|"));
+        assertTrue(r.finish().accepted());
+        assertEquals("line1\nMAIL FROM:<smuggled@x>\nline2\nline3\n\n.\nx .  \n", queue.committed().get(0).content(),
+                "lone dots next to a bare LF are dropped, a bare CR becomes a space");
+    }
+
+    @Test
+    void noLetsADotAfterABareLfEndTheMessage() throws QueueException {
+        DataReceiver r = receiver(BareNewline.NO);
+        assertEquals(Progress.END, lines(r, "line1~", ".~"));
+        assertTrue(r.finish().accepted());
+        assertEquals("line1\n", queue.committed().get(0).content());
+    }
+
+    @Test
+    void rejectReadsToTheEndThenRefuses() throws QueueException {
+        DataReceiver r = receiver(BareNewline.REJECT);
+        assertEquals(Progress.MORE, lines(r, "a~"));
+        assertEquals(1, queue.discarded(), "nothing more goes to disk");
+        assertEquals(Progress.END, lines(r, "b|", ".|"));
+        assertTrue(r.refusedForBareLf());
+        assertEquals(new DataResult(false, "550 5.5.2 host Error: bare <LF> received"), r.finish());
+        DataReceiver clean = receiver(BareNewline.REJECT);
+        assertEquals(Progress.END, lines(clean, "a|", ".|"));
+        assertFalse(clean.refusedForBareLf());
+        assertTrue(clean.finish().accepted());
+    }
+
+    private static ByteBuffer octets(String s) {
+        return ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void chunksAreRawOctetsWithCrLfAsLfAndBareCrAsSpace() throws QueueException {
+        DataReceiver r = receiver(BareNewline.NORMALIZE);
+        r.acceptChunk(octets("Subject: x\r\n\r\n..no unstuffing\r"));
+        r.acceptChunk(octets("\n.\r\nbare\nlf\rcr\r"));
+        r.acceptChunk(octets("x\r"));
+        r.acceptChunk(octets(""));
+        r.acceptChunk(octets("\r\nend"));
+        r.endChunks();
+        assertEquals(55, r.size(), "octets as sent, a bare LF and the missing last line end counted as CRLF");
+        assertTrue(r.finish().accepted());
+        assertEquals("Subject: x\n\n..no unstuffing\n.\nbare\nlf cr x \nend\n", queue.committed().get(0).content(),
+                "the CR of a CRLF goes, other CRs are spaces, as in Postfix");
+    }
+
+    @Test
+    void aChunkStartingWithWhiteSpaceCannotContinueOurReceivedHeaderAndAFinalCrIsASpace() throws QueueException {
+        DataReceiver r = receiver(BareNewline.NORMALIZE);
+        r.acceptChunk(octets(" folded\r\nlast\r"));
+        r.endChunks();
+        assertTrue(r.finish().accepted());
+        assertEquals("\n folded\nlast \n", queue.committed().get(0).content());
+    }
+
+    @Test
+    void chunksWithABareLfAreRefusedUnderReject() throws QueueException {
+        DataReceiver r = receiver(BareNewline.REJECT);
+        r.acceptChunk(octets("a\r\nb\nc\r\n"));
+        r.endChunks();
+        assertTrue(r.refusedForBareLf());
+        assertFalse(r.finish().accepted());
+        assertTrue(queue.committed().isEmpty());
+    }
+
+    @Test
+    void chunksOverTheLimitAreDroppedAtOnce() throws QueueException {
+        Envelope envelope = Envelope.of(MailAddress.of("a", "b.example"), java.util.List.of(MailAddress.of("c", "d")));
+        DataReceiver r = new DataReceiver(queue.create(envelope), 10, BareNewline.NORMALIZE, null);
+        r.acceptChunk(octets("0123456789"));
+        assertEquals(0, queue.discarded());
+        r.acceptChunk(octets("x"));
         assertEquals(1, queue.discarded());
+        r.endChunks();
+        assertEquals(new DataResult(false, "552 5.3.4 Error: message file too big"), r.finish());
     }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.net.ssl.SSLSession;
 
@@ -22,7 +24,9 @@ import io.tegami.api.net.ListenerInfo;
  * <p>By default the client is {@code 127.0.0.1:40000} (loopback, so Dovecot's "secured") on a
  * listener named after the protocol with STARTTLS available; the builder methods change that.
  * A harness that feeds input as the net layer does looks at {@link #maxLineLength()} and
- * {@link #counting()}, and reports counted octets with {@link #delivered(long)}.
+ * {@link #counting()}, and reports counted octets with {@link #delivered(long)}. Tasks given to
+ * {@link #execute(Runnable)} wait in a queue until the harness runs them with {@link #runTasks()},
+ * on its own thread, as the net layer runs them on the session's.
  */
 public final class FakeConnection implements Connection {
 
@@ -45,6 +49,12 @@ public final class FakeConnection implements Connection {
     private int maxLineLength = 2048;
     /** Octets asked for with readBytes and not delivered yet; -1 in line mode. */
     private long counting = -1;
+    /** The level given to startCompression, or -1. */
+    private int compressionLevel = -1;
+    private String outputAtCompression;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** What {@link #pendingInput(int)} answers: input the harness says is waiting behind the current line. */
+    private volatile byte[] pending = new byte[0];
 
     /**
      * A connection to {@code 127.0.0.1:port} on a STARTTLS listener named {@code protocol}.
@@ -71,6 +81,21 @@ public final class FakeConnection implements Connection {
     public FakeConnection clientConnections(int count) {
         this.clientConnections = count;
         return this;
+    }
+
+    /**
+     * Input the client sent ahead, waiting behind the line being handled: what
+     * {@link #pendingInput(int)} answers until changed (a pipelining client).
+     */
+    public FakeConnection pending(String input) {
+        this.pending = input.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    @Override
+    public byte[] pendingInput(int max) {
+        byte[] p = pending;
+        return java.util.Arrays.copyOf(p, Math.min(max, p.length));
     }
 
     public FakeConnection canStartTls(boolean can) {
@@ -154,6 +179,38 @@ public final class FakeConnection implements Connection {
         }
     }
 
+    /** The level the session asked to compress with, or -1 if it never did. */
+    public synchronized int compressionLevel() {
+        return compressionLevel;
+    }
+
+    /** What had been written when {@link #startCompression(int)} was called, or null. */
+    public synchronized String outputAtCompression() {
+        return outputAtCompression;
+    }
+
+    /** How many tasks wait to be run. */
+    public int pendingTasks() {
+        return tasks.size();
+    }
+
+    /**
+     * Runs the queued tasks, and those they queue, on the calling thread, in order.
+     *
+     * @return how many ran
+     */
+    public int runTasks() {
+        int n = 0;
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            if (open) {
+                task.run();
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public String id() {
         return "c1";
@@ -234,6 +291,29 @@ public final class FakeConnection implements Connection {
             throw new IllegalStateException("readBytes while counting");
         }
         counting = count;
+    }
+
+    @Override
+    public synchronized void startCompression(int level) {
+        if (compressionLevel >= 0 || !open) {
+            throw new IllegalStateException("cannot start compression");
+        }
+        compressionLevel = level;
+        outputAtCompression = output.toString(charset);
+    }
+
+    @Override
+    public synchronized boolean isCompressed() {
+        return compressionLevel >= 0;
+    }
+
+    @Override
+    public boolean execute(Runnable task) {
+        if (!open) {
+            return false;
+        }
+        tasks.add(task);
+        return true;
     }
 
     @Override

@@ -1,0 +1,24 @@
+package io.tegami.config;
+
+import java.util.Map;
+
+/**
+ * Defaults of the SMTP server's protocol rules that arrived with DSN, CHUNKING and SMTPUTF8 and
+ * Postfix 3.9's answers to SMTP smuggling, with Postfix's values.
+ */
+final class SmtpdProtocolDefaults {
+
+    private SmtpdProtocolDefaults() {
+    }
+
+    static void addTo(Map<String, String> d) {
+        d.put("smtpd_forbid_bare_newline", "normalize");
+        d.put("smtpd_forbid_bare_newline_exclusions", "$mynetworks");
+        d.put("smtpd_forbid_bare_newline_reject_code", "550");
+        d.put("smtpd_forbid_unauth_pipelining", "yes");
+        d.put("smtputf8_enable", "yes");
+        d.put("strict_smtputf8", "no");
+        d.put("smtpd_discard_ehlo_keywords", "");
+        d.put("bounce_size_limit", "50000");
+    }
+}

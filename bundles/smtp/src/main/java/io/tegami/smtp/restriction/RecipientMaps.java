@@ -1,0 +1,108 @@
+package io.tegami.smtp.restriction;
+
+import java.util.List;
+
+import io.tegami.api.table.LookupTable;
+import io.tegami.api.table.TableException;
+import io.tegami.api.user.DirectoryException;
+import io.tegami.api.user.UserDirectory;
+import io.tegami.smtp.session.SmtpdLog;
+
+/**
+ * Postfix's check_rcpt_maps(), behind {@code reject_unlisted_recipient},
+ * {@code reject_unlisted_sender} and their implicit forms ({@code smtpd_reject_unlisted_*}): an
+ * address in a local domain must name a user of the user directory (Tegami's
+ * {@code local_recipient_maps}), and one in {@code relay_domains} must be listed in
+ * {@code relay_recipient_maps} when that is set. Each address is checked once per command.
+ */
+final class RecipientMaps {
+
+    private RecipientMaps() {
+    }
+
+    static Status rejectUnlistedRecipient(CheckState state) {
+        return state.recipient == null || state.recipient.isEmpty() ? Status.DUNNO : recipient(state, state.recipient);
+    }
+
+    static Status rejectUnlistedSender(CheckState state) {
+        return state.sender == null || state.sender.isEmpty() ? Status.DUNNO : sender(state, state.sender);
+    }
+
+    static Status recipient(CheckState state, String recipient) {
+        if (state.recipientMapsChecked) {
+            return Status.DUNNO;
+        }
+        if (state.warnIfReject == 0) {
+            state.recipientMapsChecked = true;
+        }
+        return check(state, recipient, Names.RECIPIENT);
+    }
+
+    static Status sender(CheckState state, String sender) {
+        if (state.senderMapsChecked) {
+            return Status.DUNNO;
+        }
+        if (state.warnIfReject == 0) {
+            state.senderMapsChecked = true;
+        }
+        return check(state, sender, Names.SENDER);
+    }
+
+    private static Status check(CheckState state, String address, String replyClass) {
+        ResolvedAddress resolved = AddressChecks.resolve(state, address);
+        RestrictionSettings settings = state.settings();
+        String dsn = Names.SENDER.equals(replyClass) ? "5.1.0" : "5.1.1";
+        String table = settings.flag("show_user_unknown_table_name", true) ? " in %s recipient table" : "";
+        switch (resolved.addressClass()) {
+            case LOCAL -> {
+                String r = resolved.recipient();
+                if (settings.localRecipientMaps() && !matchLeft(settings.doubleBounceSender(), r)
+                        && !matchLeft("postmaster", r) && !matchLeft("MAILER-DAEMON", r) && !userExists(state, resolved, address)) {
+                    return Rejects.reject(state, ErrorClass.BOUNCE, settings.code("unknown_local_recipient_reject_code", 550),
+                            dsn, Generic.rejected(address, replyClass, "User unknown" + String.format(table, "local")));
+                }
+            }
+            case RELAY -> {
+                List<String> specs = settings.list("relay_recipient_maps", "");
+                if (!specs.isEmpty() && !listed(state, specs, resolved.recipient(), address)) {
+                    return Rejects.reject(state, ErrorClass.BOUNCE, settings.code("unknown_relay_recipient_reject_code", 550),
+                            dsn, Generic.rejected(address, replyClass, "User unknown" + String.format(table, "relay")));
+                }
+            }
+            default -> {
+            }
+        }
+        return Status.DUNNO;
+    }
+
+    /** MATCH_LEFT: the address is {@code name@...}, without case. */
+    private static boolean matchLeft(String name, String address) {
+        return address.regionMatches(true, 0, name, 0, name.length()) && address.length() > name.length()
+                && address.charAt(name.length()) == '@';
+    }
+
+    private static boolean userExists(CheckState state, ResolvedAddress resolved, String address) {
+        UserDirectory users = state.lookups().users();
+        if (users == null) {
+            SmtpdLog.warn("no user directory service: cannot verify local recipient {}", address);
+            throw Rejects.dictRetry(state, address);
+        }
+        String name = UserNames.of(resolved.localPart(), state.settings().recipientDelimiter());
+        try {
+            return users.lookup(name).isPresent();
+        } catch (DirectoryException | RuntimeException e) {
+            SmtpdLog.warn("user directory lookup of {} failed: {}", name, e.toString());
+            throw Rejects.dictRetry(state, address);
+        }
+    }
+
+    private static boolean listed(CheckState state, List<String> specs, String resolved, String address) {
+        try {
+            List<LookupTable> maps = AccessTables.tables(state.settings(), specs);
+            return AccessTables.find(maps, AccessTables.addressKeys(resolved, state.settings())).isPresent();
+        } catch (TableException e) {
+            SmtpdLog.warn("relay_recipient_maps lookup failure: {}", e.getMessage());
+            throw Rejects.dictRetry(state, address);
+        }
+    }
+}

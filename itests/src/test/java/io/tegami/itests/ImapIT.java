@@ -64,7 +64,11 @@ public class ImapIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        TestHome home = TestHome.create("imap");
+        return configuration(TestHome.create("imap"));
+    }
+
+    /** The container for {@code home} (a Maildir one here; {@link ImapMboxIT} passes an mbox one). */
+    static Option[] configuration(TestHome home) throws IOException {
         home.addUser("alice", "secret");
         home.addUser("bob", "hunter2");
         int imap = TestHome.freePort();
@@ -79,7 +83,7 @@ public class ImapIT {
     }
 
     /** As configs/tegami.listener-imap*.cfg, on a free port. */
-    private static void listener(TestHome home, String name, int port, String tls) {
+    static void listener(TestHome home, String name, int port, String tls) {
         try {
             Files.writeString(home.home.resolve("configs").resolve("tegami.listener-" + name + ".cfg"),
                     "name = " + name + "\nprotocol = imap\naddress = 127.0.0.1\nport = " + port + "\ntls = " + tls

@@ -98,6 +98,7 @@ final class PostfixDefaults {
         CleanupDefaults.addTo(d);
         SmtpdRestrictionDefaults.addTo(d);
         SmtpdProtocolDefaults.addTo(d);
+        MailboxDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

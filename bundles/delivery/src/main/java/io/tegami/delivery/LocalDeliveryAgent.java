@@ -18,6 +18,7 @@ import io.tegami.api.store.MailStore;
 import io.tegami.api.store.StoreSelection;
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.QuotaException;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
@@ -145,15 +146,23 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
                 inbox.deliver(withHeaders, Set.of(), clock.instant());
             }
         } catch (StoreException e) {
-            return storeFailure(e);
+            return storeFailure(e, parameters.getBoolean("quota_full_tempfail", false));
         } catch (IOException e) {
             return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
         }
         return DeliveryResult.sent(RELAY, "delivered to " + type);
     }
 
-    /** A store failure is never permanent: a full mailbox or a broken disk may be fixed. */
-    static DeliveryResult storeFailure(StoreException e) {
+    /**
+     * A store failure is temporary (a full disk or a broken one may be fixed), but for a full
+     * quota, which Dovecot's LDA and LMTP bounce with {@code 5.2.2} unless
+     * {@code quota_full_tempfail = yes} makes it {@code 4.2.2}.
+     */
+    static DeliveryResult storeFailure(StoreException e, boolean quotaFullTempfail) {
+        if (e instanceof QuotaException) {
+            return quotaFullTempfail ? DeliveryResult.deferred("4.2.2", RELAY, e.getMessage())
+                    : DeliveryResult.bounced("5.2.2", RELAY, e.getMessage());
+        }
         if (e.reason() == StoreException.Reason.NO_SPACE) {
             return DeliveryResult.deferred("4.2.2", RELAY, "mailbox full: " + e.getMessage());
         }

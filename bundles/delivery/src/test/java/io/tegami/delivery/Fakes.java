@@ -55,7 +55,7 @@ final class Fakes {
 
         @Override
         public boolean getBoolean(String name, boolean fallback) {
-            return fallback;
+            return get(name).map(v -> v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")).orElse(fallback);
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.delivery.DeliveryResult.Status;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.store.QuotaException;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.DirectoryException;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,19 @@ class LocalDeliveryAgentTest {
         store.openFailure = new StoreException(StoreException.Reason.NOT_FOUND, "no home");
         assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.3.0", "cannot deliver to mailbox: no home");
         assertEquals(0, store.sessionsOpen);
+    }
+
+    @Test
+    void aFullQuotaBouncesWith522UnlessQuotaFullTempfail() {
+        // Dovecot's LDA and LMTP: quota_full_tempfail = no (the default) answers 552 5.2.2
+        store.appendFailure = new QuotaException(QuotaException.DEFAULT_MESSAGE);
+        assertResult(deliver("bob@example.org"), Status.BOUNCED, "5.2.2", "Quota exceeded (mailbox for user is full)");
+        parameters.values.put("quota_full_tempfail", "yes");
+        assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.2.2", "Quota exceeded (mailbox for user is full)");
+        // a full disk is never the sender's problem
+        parameters.values.put("quota_full_tempfail", "no");
+        store.appendFailure = new StoreException(StoreException.Reason.NO_SPACE, "No space left on device");
+        assertResult(deliver("bob@example.org"), Status.DEFERRED, "4.2.2", "mailbox full: No space left on device");
     }
 
     @Test

@@ -125,11 +125,18 @@ final class ImapClient {
         return closedDelivered;
     }
 
+    /** Runs the tasks the session handed to its connection (IDLE); returns what they wrote. */
+    String runTasks() {
+        connection.runTasks();
+        return connection.take();
+    }
+
     /** Waits for asynchronous output (IDLE) containing {@code text}; returns everything new. */
     String await(String text, long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         StringBuilder seen = new StringBuilder();
         while (System.currentTimeMillis() < end) {
+            connection.runTasks(); // what the net layer runs on the session thread
             seen.append(connection.take());
             if (seen.indexOf(text) >= 0) {
                 return seen.toString();

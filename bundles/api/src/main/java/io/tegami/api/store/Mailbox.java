@@ -59,7 +59,8 @@ public interface Mailbox extends AutoCloseable {
      *        an empty set delivers a new, unseen message
      * @param internalDate the IMAP INTERNALDATE, or null for now
      * @return the new message's UID (for APPENDUID with {@link #uidValidity()})
-     * @throws StoreException {@link StoreException.Reason#NO_SPACE} if the disk or quota is full
+     * @throws StoreException {@link StoreException.Reason#NO_SPACE} if the disk is full, a
+     *         {@link QuotaException} (also {@code NO_SPACE}) if the user's quota is
      */
     long append(InputStream content, Set<String> flags, Instant internalDate) throws StoreException;
 
@@ -78,7 +79,8 @@ public interface Mailbox extends AutoCloseable {
      * @param content the message, read to its end; the caller closes it
      * @param flags flags to set (as for {@link #append}); an empty set delivers a new, unseen message
      * @param internalDate the IMAP INTERNALDATE, or null for now
-     * @throws StoreException {@link StoreException.Reason#NO_SPACE} if the disk or quota is full
+     * @throws StoreException {@link StoreException.Reason#NO_SPACE} if the disk is full, a
+     *         {@link QuotaException} (also {@code NO_SPACE}) if the user's quota is
      * @since 2.1
      */
     default void deliver(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
@@ -194,6 +196,8 @@ public interface Mailbox extends AutoCloseable {
      * {@link #append}. The target's other handles hear {@link MailboxListener#added}.
      *
      * @return the target's UIDVALIDITY and the source-to-new UID map, for COPYUID
+     * @throws StoreException a {@link QuotaException} if the copies do not fit the user's quota
+     *         (within one store nothing is copied then)
      */
     CopyResult copy(Collection<Long> uids, Mailbox target) throws StoreException;
 

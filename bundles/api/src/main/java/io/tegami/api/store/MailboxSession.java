@@ -1,6 +1,7 @@
 package io.tegami.api.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.tegami.api.user.User;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -98,6 +99,20 @@ public interface MailboxSession extends AutoCloseable {
 
     /** The subscribed names, normalized, sorted, without duplicates (for LSUB and LIST (SUBSCRIBED)). */
     List<String> subscriptions() throws StoreException;
+
+    /**
+     * The user's quota root with what the user's messages take and the limits (RFC 9208
+     * GETQUOTA and GETQUOTAROOT), or empty if the user has no quota. The rules are Dovecot's
+     * ({@link QuotaRules#forUser}); the store counts the usage its own way (Maildir++: the
+     * {@code maildirsize} file Dovecot reads too) and refuses messages that do not fit with a
+     * {@link QuotaException} from {@link Mailbox#append}, {@link Mailbox#deliver} and
+     * {@link Mailbox#copy}. A store without quota support returns empty.
+     *
+     * @since 2.2
+     */
+    default Optional<Quota> quota() throws StoreException {
+        return Optional.empty();
+    }
 
     /** Closes this session and its handles. Never throws. */
     @Override

@@ -69,6 +69,15 @@
  * durable, and must return quickly: queue the event and handle it on your own thread; never call
  * back into a store from a listener. {@code MailStore} services are stateless and thread-safe.
  *
+ * <h2>Quota</h2>
+ * A user's quota follows Dovecot's settings ({@code quota_rule}, {@code quota_grace} ...:
+ * {@link io.tegami.api.store.QuotaRules}). A store that supports quota counts the user's usage,
+ * reports it with {@link io.tegami.api.store.MailboxSession#quota()}, and refuses an append, a
+ * copy or a delivery that does not fit with {@link io.tegami.api.store.QuotaException} (a
+ * {@code NO_SPACE} {@link io.tegami.api.store.StoreException}); deliveries get Dovecot's
+ * {@code quota_grace}, IMAP does not. Moves within the user's mail change no usage and are not
+ * checked, unless they take messages out of a mailbox the rules ignore ({@code Trash:ignore}).
+ *
  * <h2>Errors</h2>
  * Operations throw {@link io.tegami.api.store.StoreException} whose
  * {@link io.tegami.api.store.StoreException.Reason reason} tells a protocol how to answer; stores
@@ -80,7 +89,7 @@
  * subclassing it and providing a factory; see its javadoc.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package io.tegami.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,10 @@ public final class Commands {
         d.register(new AppendCommand(), AUTHENTICATED, SELECTED);
         d.register(new NamespaceCommand(), AUTHENTICATED, SELECTED);
         d.register(new IdleCommand(), AUTHENTICATED, SELECTED);
+        d.register(QuotaCommand.getQuotaRoot(), AUTHENTICATED, SELECTED); // RFC 9208
+        d.register(QuotaCommand.getQuota(), AUTHENTICATED, SELECTED);
+        d.register(QuotaCommand.setQuota(), AUTHENTICATED, SELECTED);
+        d.register(new CompressCommand(), AUTHENTICATED, SELECTED);
         // RFC 5161: ENABLE only before a mailbox is selected.
         d.register(new EnableCommand(), AUTHENTICATED);
         // Selected (6.4) and the extensions' selected-state commands.

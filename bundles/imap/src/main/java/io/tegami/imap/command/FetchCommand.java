@@ -76,10 +76,11 @@ public final class FetchCommand implements ImapCommand {
                 items.add(new FetchItem.Simple(FetchItem.Attribute.MODSEQ));
             }
         }
-        if (fetch.vanished()) {
-            // RFC 7162 3.2.6: the UIDs of the set that are gone, before the FETCH responses.
-            long uidNext = selected.mailbox().uidNext();
-            List<SequenceSet.Range> gone = selected.missing(set.resolve(Math.max(1, uidNext - 1)), uidNext);
+        if (fetch.vanished() && fetch.changedSince() < selected.mailbox().highestModSeq()) {
+            // RFC 7162 3.2.6: the UIDs of the set that are gone, before the FETCH responses (none
+            // at all when nothing changed since the client's mod-sequence). "*" reaches UIDNEXT-1,
+            // as in Dovecot, so that expunges above the last message are reported too.
+            List<SequenceSet.Range> gone = selected.missing(set.resolve(Math.max(1, selected.uidNext() - 1)));
             if (!gone.isEmpty()) {
                 session.out().untagged("VANISHED (EARLIER) " + SequenceSet.formatRanges(gone));
             }

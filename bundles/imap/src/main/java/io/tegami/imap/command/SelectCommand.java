@@ -71,15 +71,15 @@ public final class SelectCommand implements ImapCommand {
         }
         Mailbox mailbox = null;
         SelectedMailbox selected;
-        long uidNext;
         long uidValidity;
-        long highestModSeq;
+        long highestNow = 0;
         try {
             mailbox = mailboxes.open(name, readOnly);
             selected = SelectedMailbox.open(mailbox, name);
-            uidNext = mailbox.uidNext();
             uidValidity = mailbox.uidValidity();
-            highestModSeq = mailbox.highestModSeq();
+            if (qresync != null && qresync.uidValidity() == uidValidity) {
+                highestNow = mailbox.highestModSeq(); // after the snapshot: covers what it lacks
+            }
         } catch (StoreException e) {
             if (mailbox != null) {
                 mailbox.close();
@@ -95,10 +95,10 @@ public final class SelectCommand implements ImapCommand {
             out.untagged("OK [UNSEEN " + unseen + "] First unseen.");
         }
         out.untagged("OK [UIDVALIDITY " + uidValidity + "] UIDs valid");
-        out.untagged("OK [UIDNEXT " + uidNext + "] Predicted next UID");
-        out.untagged("OK [HIGHESTMODSEQ " + highestModSeq + "] Highest");
+        out.untagged("OK [UIDNEXT " + selected.uidNext() + "] Predicted next UID");
+        out.untagged("OK [HIGHESTMODSEQ " + selected.highestModSeqAtOpen() + "] Highest");
         if (qresync != null && qresync.uidValidity() == uidValidity) {
-            qresync.resync(selected, uidNext, out);
+            qresync.resync(selected, highestNow, out);
         }
         session.select(selected);
         return Result.ok((selected.readOnly() ? "[READ-ONLY]" : "[READ-WRITE]") + " " + (readOnly ? "Examine" : "Select")

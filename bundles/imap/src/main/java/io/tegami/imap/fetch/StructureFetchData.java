@@ -45,7 +45,8 @@ public final class StructureFetchData implements FetchDataSource {
 
         @Override
         public byte[] envelope() throws IOException {
-            return EnvelopeFormatter.format(structure().envelope());
+            // The header alone will do, unless the whole structure is wanted anyway.
+            return EnvelopeFormatter.format(structure != null ? structure.envelope() : MessageStructure.envelope(source));
         }
 
         @Override

@@ -11,7 +11,8 @@ import java.io.InputStream;
 final class LineReader {
 
     private final InputStream in;
-    private final byte[] buf = new byte[32768];
+    /** Read buffer: 8 KiB, since one is made per message opened (a FETCH of 1:* opens them all). */
+    private final byte[] buf = new byte[8192];
     private int pos;
     private int limit;
     private long offset;

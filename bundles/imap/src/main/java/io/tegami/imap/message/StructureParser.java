@@ -52,6 +52,22 @@ final class StructureParser {
     }
 
     /**
+     * Parses only the message's own header, as {@link #parse} does for the root, and stops at the
+     * empty line: enough for the envelope, without reading the body.
+     */
+    MessagePart parseHeader() throws IOException {
+        MessagePart root = new MessagePart();
+        PartHeaders headers = new PartHeaders(true);
+        HeaderFieldCollector collector = new HeaderFieldCollector(headers, limits.maxHeaderValue());
+        while (r.next(limits.maxHeaderValue()) && !r.blank()) {
+            collector.line(r.head, r.headLength, r.headLength == r.lineLength ? r.eol : 0);
+        }
+        collector.finish();
+        headers.applyTo(root, false, false);
+        return root;
+    }
+
+    /**
      * Parses one part (header and body) starting at the reader's position.
      *
      * @return the boundary whose line ended the part (the reader's current line), or null at EOF

@@ -20,7 +20,8 @@ public final class Capabilities {
     /** Offered after login: every extension implemented here. */
     static final List<String> AFTER_LOGIN = List.of("NAMESPACE", "UNSELECT", "CHILDREN", "UIDPLUS", "MOVE",
             "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "STATUS=SIZE", "CONDSTORE", "QRESYNC", "ESEARCH", "SORT",
-            "SORT=DISPLAY", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES");
+            "SORT=DISPLAY", "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES",
+            "QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE");
 
     private Capabilities() {
     }
@@ -42,6 +43,9 @@ public final class Capabilities {
             }
         } else {
             caps.addAll(AFTER_LOGIN);
+            if (session.settings().compressEnabled()) {
+                caps.add("COMPRESS=DEFLATE"); // Dovecot's imap_zlib plugin, when loaded
+            }
             long limit = session.settings().appendLimit();
             if (limit > 0 && limit <= 0xffffffffL) {
                 caps.add("APPENDLIMIT=" + limit);

@@ -11,20 +11,20 @@ import io.tegami.api.store.StoreException;
 
 /**
  * The server side of IDLE (RFC 2177) for one session: a store event (another session's change, a
- * delivery) schedules the announcement on the handler's scheduler; a periodic check looks for
- * changes made by other processes ({@code mailbox_idle_check_interval}) and sends Dovecot's
- * {@code * OK Still here} every {@code imap_idle_notify_interval} so that NAT boxes keep the
- * connection. Everything it writes happens under the session's lock.
+ * delivery) asks for the announcement; a periodic check looks for changes made by other
+ * processes ({@code mailbox_idle_check_interval}) and sends Dovecot's {@code * OK Still here}
+ * every {@code imap_idle_notify_interval} so that NAT boxes keep the connection.
  *
- * <p>The net API lets only the session thread use a connection; these notifications come from
- * the scheduler instead, which works with the net bundle's Netty-backed connection (writes are
- * queued to the event loop in call order, and the lock orders them against the session's own).
- * A {@code Connection.execute(Runnable)} in the net API would remove that assumption.
+ * <p>Events come on the threads that made the changes, and the periodic tick on the handler's
+ * scheduler; neither touches the session: both hand the work to the session's own thread with
+ * {@code Connection.execute}, where it runs between the session's callbacks. So nothing here
+ * needs a lock, and no event loop or store thread ever waits for a slow client.
  */
 final class IdleWatch {
 
     private final ImapSession session;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /** An announcement is queued on the session thread and has not run yet: events coalesce. */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile boolean idling;
     private ScheduledFuture<?> periodic;
     private Instant lastKeepalive;
@@ -33,21 +33,22 @@ final class IdleWatch {
         this.session = session;
     }
 
-    /** IDLE began (session thread, under the lock). */
+    /** IDLE began (session thread). */
     void start() {
         idling = true;
         lastKeepalive = session.services().clock().instant();
         ImapSettings settings = session.settings();
         long every = Math.max(1000, Math.min(settings.idleCheckInterval().toMillis(), settings.idleNotifyInterval().toMillis()));
         try {
-            periodic = session.services().scheduler().scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+            periodic = session.services().scheduler().scheduleWithFixedDelay(
+                    () -> session.connection().execute(this::check), every, every, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             periodic = null; // the handler is stopping
         }
         session.syncSelected(true, false);
     }
 
-    /** IDLE ended (DONE, or the session ends). */
+    /** IDLE ended (DONE, or the session ends); session thread. */
     void stop() {
         idling = false;
         if (periodic != null) {
@@ -56,55 +57,41 @@ final class IdleWatch {
         }
     }
 
-    /** A store event arrived (any thread): during IDLE, announce it soon. */
+    /** A store event arrived (any thread): during IDLE, the session thread announces it soon. */
     void wake() {
-        if (idling && wakeScheduled.compareAndSet(false, true)) {
-            try {
-                session.services().scheduler().execute(this::notifyNow);
-            } catch (RejectedExecutionException e) {
-                wakeScheduled.set(false);
-            }
+        if (idling && wakeQueued.compareAndSet(false, true) && !session.connection().execute(this::notifyNow)) {
+            wakeQueued.set(false); // the connection is closing: nobody to tell
         }
     }
 
-    /** Writes the pending updates. */
+    /** Writes the pending updates (session thread). */
     void notifyNow() {
-        wakeScheduled.set(false);
-        session.lock().lock();
-        try {
-            if (idling && !session.isClosing()) {
-                session.syncSelected(true, false);
-                session.out().flush();
-            }
-        } finally {
-            session.lock().unlock();
+        wakeQueued.set(false);
+        if (idling && !session.isClosing()) {
+            session.syncSelected(true, false);
+            session.out().flush();
         }
     }
 
-    /** Looks at the disk for other processes' changes and keeps the connection alive. */
+    /** Looks at the disk for other processes' changes and keeps the connection alive (session thread). */
     void check() {
-        session.lock().lock();
-        try {
-            if (!idling || session.isClosing()) {
-                return;
-            }
-            SelectedMailbox selected = session.selected();
-            if (selected != null) {
-                try {
-                    selected.mailbox().refresh();
-                } catch (StoreException | RuntimeException e) {
-                    ImapLog.debug("IDLE refresh failed: {}", e.toString());
-                }
-                session.syncSelected(true, false);
-            }
-            Instant now = session.services().clock().instant();
-            if (Duration.between(lastKeepalive, now).compareTo(session.settings().idleNotifyInterval()) >= 0) {
-                session.out().untagged("OK Still here");
-                lastKeepalive = now;
-            }
-            session.out().flush();
-        } finally {
-            session.lock().unlock();
+        if (!idling || session.isClosing()) {
+            return;
         }
+        SelectedMailbox selected = session.selected();
+        if (selected != null) {
+            try {
+                selected.mailbox().refresh();
+            } catch (StoreException | RuntimeException e) {
+                ImapLog.debug("IDLE refresh failed: {}", e.toString());
+            }
+            session.syncSelected(true, false);
+        }
+        Instant now = session.services().clock().instant();
+        if (Duration.between(lastKeepalive, now).compareTo(session.settings().idleNotifyInterval()) >= 0) {
+            session.out().untagged("OK Still here");
+            lastKeepalive = now;
+        }
+        session.out().flush();
     }
 }

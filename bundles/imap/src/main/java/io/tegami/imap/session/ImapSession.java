@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.net.Connection;
@@ -23,16 +22,16 @@ import io.tegami.api.user.User;
  * updates ({@link SelectedMailbox}), the enabled extensions and IDLE's notifications
  * ({@link IdleWatch}).
  *
- * <p>Callbacks from the net layer run on the session thread. IDLE notifications run on the
- * handler's scheduler; a lock makes the two take turns, so responses never interleave and the
- * store handles are used by one thread at a time.
+ * <p>Everything runs on the session thread: the net layer's callbacks, and IDLE's notifications,
+ * which store events and the periodic check hand over with {@link Connection#execute(Runnable)}.
+ * So responses never interleave and the store handles are used by one thread at a time, without
+ * locks.
  */
 public final class ImapSession implements ProtocolSession {
 
     /** The net layer's line length: longer lines arrive in pieces and are put together here. */
     static final int NET_LINE_LENGTH = 8192;
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
     private final ImapServices services;
     private final ImapSettings settings;
@@ -71,36 +70,21 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void start() {
-        lock.lock();
-        try {
-            connection.setMaxLineLength(NET_LINE_LENGTH);
-            out.untagged("OK [CAPABILITY " + Capabilities.of(this) + "] " + settings.greeting());
-            out.flush();
-        } finally {
-            lock.unlock();
-        }
+        connection.setMaxLineLength(NET_LINE_LENGTH);
+        out.untagged("OK [CAPABILITY " + Capabilities.of(this) + "] " + settings.greeting());
+        out.flush();
     }
 
     @Override
     public void lineReceived(Line line) {
-        lock.lock();
-        try {
-            if (!closing && input.line(line)) {
-                afterInput();
-            }
-        } finally {
-            lock.unlock();
+        if (!closing && input.line(line)) {
+            afterInput();
         }
     }
 
     @Override
     public void bytesReceived(ByteBuffer chunk, boolean last) {
-        lock.lock();
-        try {
-            input.bytes(chunk, last, !closing);
-        } finally {
-            lock.unlock();
-        }
+        input.bytes(chunk, last, !closing);
     }
 
     private void afterInput() {
@@ -111,12 +95,7 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void tlsStarted() {
-        lock.lock();
-        try {
-            input.tlsStarted();
-        } finally {
-            lock.unlock();
-        }
+        input.tlsStarted();
     }
 
     @Override
@@ -126,49 +105,34 @@ public final class ImapSession implements ProtocolSession {
 
     @Override
     public void idle() {
-        lock.lock();
-        try {
-            if (closing) {
-                return;
-            }
-            disconnect("BYE Disconnected for inactivity.", "Disconnected for inactivity");
-        } finally {
-            lock.unlock();
+        if (closing) {
+            return;
         }
+        disconnect("BYE Disconnected for inactivity.", "Disconnected for inactivity");
     }
 
     @Override
     public void shutdown() {
-        lock.lock();
-        try {
-            if (closing) {
-                return;
-            }
-            disconnect("BYE Server shutting down.", "Server shutting down");
-        } finally {
-            lock.unlock();
+        if (closing) {
+            return;
         }
+        disconnect("BYE Server shutting down.", "Server shutting down");
     }
 
     @Override
     public void closed() {
-        lock.lock();
-        try {
-            if (ended) {
-                return;
-            }
-            ended = true;
-            closing = true;
-            input.end(); // a dialog forgets its secrets; a client gone mid-literal leaves no temporary file
-            stopIdle();
-            closeSelected();
-            long seconds = Duration.between(connectedAt, services.clock().instant()).toSeconds();
-            login.logDisconnect(state == SessionState.LOGOUT, endReason, stats.format(input.bytesIn(), out.bytes()), seconds);
-            login.end();
-            state = SessionState.LOGOUT;
-        } finally {
-            lock.unlock();
+        if (ended) {
+            return;
         }
+        ended = true;
+        closing = true;
+        input.end(); // a dialog forgets its secrets; a client gone mid-literal leaves no temporary file
+        stopIdle();
+        closeSelected();
+        long seconds = Duration.between(connectedAt, services.clock().instant()).toSeconds();
+        login.logDisconnect(state == SessionState.LOGOUT, endReason, stats.format(input.bytesIn(), out.bytes()), seconds);
+        login.end();
+        state = SessionState.LOGOUT;
     }
 
     // ---- for commands ----
@@ -316,6 +280,11 @@ public final class ImapSession implements ProtocolSession {
         state = SessionState.LOGOUT;
     }
 
+    /** COMPRESS=DEFLATE after the tagged OK (RFC 4978): both directions are compressed from here. */
+    public void startCompression() {
+        connection.startCompression(settings.compressLevel());
+    }
+
     /** Starts the TLS handshake after the tagged OK; what the client sent in clear is forgotten. */
     public void startTls() {
         input.awaitTls();
@@ -353,7 +322,7 @@ public final class ImapSession implements ProtocolSession {
         idle.stop();
     }
 
-    /** Sends the updates that woke IDLE up (normally on the scheduler; public for tests). */
+    /** Sends the updates that woke IDLE up (a task on the session thread; public for tests). */
     public void idleNotify() {
         idle.notifyNow();
     }
@@ -361,11 +330,6 @@ public final class ImapSession implements ProtocolSession {
     /** Looks for changes made by other processes and keeps NATs awake (public for tests). */
     public void idleCheck() {
         idle.check();
-    }
-
-    /** The lock that makes IDLE notifications and session callbacks take turns. */
-    ReentrantLock lock() {
-        return lock;
     }
 
     // ---- addresses ----

@@ -170,6 +170,24 @@ public final class ImapSettings {
         return getDuration("mailbox_idle_check_interval", Duration.ofSeconds(30));
     }
 
+    /**
+     * Whether COMPRESS=DEFLATE (RFC 4978) is offered: Dovecot's {@code imap_zlib} plugin (called
+     * {@code imap_compress} since Dovecot 2.4) in {@code mail_plugins}, which is empty by default.
+     */
+    public boolean compressEnabled() {
+        for (String plugin : getList("mail_plugins", "")) {
+            if (plugin.equals("imap_zlib") || plugin.equals("imap_compress")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deflate level of COMPRESS output, Dovecot's {@code imap_zlib_compress_level} (1 to 9, default 6). */
+    public int compressLevel() {
+        return (int) Math.max(1, Math.min(9, getSize("imap_zlib_compress_level", 6)));
+    }
+
     /** Folders created (and subscribed) at login when missing: {@code mailbox_autocreate}. */
     public List<String> autocreate() {
         String v = get("mailbox_autocreate", "Drafts, Sent, Trash, Junk");

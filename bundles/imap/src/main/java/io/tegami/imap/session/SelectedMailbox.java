@@ -26,6 +26,10 @@ public final class SelectedMailbox {
     private final String name;
     private final MessageMap known = new MessageMap();
     private final MailboxUpdates updates;
+    /** UIDNEXT as of the snapshot: a UID below it that the snapshot lacks was expunged before. */
+    private long uidNextAtOpen = 1;
+    /** HIGHESTMODSEQ read before the snapshot: every later change has a higher mod-sequence. */
+    private long highestModSeqAtOpen = 1;
 
     private SelectedMailbox(Mailbox mailbox, String name) {
         this.mailbox = mailbox;
@@ -35,13 +39,21 @@ public final class SelectedMailbox {
 
     /**
      * Starts listening to {@code mailbox} and takes its snapshot; the listener comes first so
-     * that no change falls between the two.
+     * that no change falls between the two. UIDNEXT and HIGHESTMODSEQ are read before the
+     * snapshot, so that they never claim more than the client is told: a message that arrives
+     * during the snapshot has a UID at or above {@link #uidNext()} and is announced later, and a
+     * client that keeps {@link #highestModSeqAtOpen()} is told again of any change it may not have
+     * seen (RFC 7162 3.2: a HIGHESTMODSEQ must not run ahead of delayed responses).
      */
     public static SelectedMailbox open(Mailbox mailbox, String name) throws StoreException {
         SelectedMailbox s = new SelectedMailbox(mailbox, name);
         mailbox.addListener(s.updates);
         try {
+            long uidNext = mailbox.uidNext();
+            long highest = mailbox.highestModSeq();
             s.known.load(mailbox.messages(), mailbox.keywords(), mailbox.acceptsNewKeywords());
+            s.uidNextAtOpen = Math.max(uidNext, s.known.largestAnnounced() + 1);
+            s.highestModSeqAtOpen = highest;
         } catch (StoreException | RuntimeException e) {
             mailbox.removeListener(s.updates);
             throw e;
@@ -134,11 +146,28 @@ public final class SelectedMailbox {
     }
 
     /**
-     * The UIDs of {@code clientUids} below {@code uidNext} that are not in the mailbox: QRESYNC's
-     * {@code VANISHED (EARLIER)}, every missing UID since the store keeps no expunge history.
+     * UIDNEXT as the client may know it: as of the snapshot, or above the last message announced
+     * since. Every UID below it that is not in {@link #uids()} was expunged (or never used), and
+     * every message not announced yet has a UID at or above it.
      */
-    public List<SequenceSet.Range> missing(SequenceSet.Resolved clientUids, long uidNext) {
-        return known.missing(clientUids, uidNext);
+    public long uidNext() {
+        return Math.max(uidNextAtOpen, known.largestAnnounced() + 1);
+    }
+
+    /** HIGHESTMODSEQ as read before the snapshot: what SELECT reports. */
+    public long highestModSeqAtOpen() {
+        return highestModSeqAtOpen;
+    }
+
+    /**
+     * The UIDs of {@code clientUids} below {@link #uidNext()} that are not in the client's view:
+     * QRESYNC's {@code VANISHED (EARLIER)}. The store keeps no expunge history, so these are all
+     * the UIDs missing, whenever they went (RFC 7162 allows reporting more than the expunges
+     * since the client's mod-sequence). Messages expunged but not yet announced are still in the
+     * view and not reported: their VANISHED comes when they are announced.
+     */
+    public List<SequenceSet.Range> missing(SequenceSet.Resolved clientUids) {
+        return known.missing(clientUids, uidNext());
     }
 
     /** {@code n FETCH (FLAGS (...) [UID u] [MODSEQ (m)])}, without the {@code * }. */

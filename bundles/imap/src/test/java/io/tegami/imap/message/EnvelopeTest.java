@@ -93,4 +93,13 @@ class EnvelopeTest {
         assertEquals("(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)", BodyStructureTest.str(EnvelopeFormatter.format(Envelope.EMPTY)));
         assertEquals("((NIL NIL \"a\" \"b\"))", from("a@b"));
     }
+
+    @Test
+    void theHeaderAloneGivesTheSameEnvelope() throws IOException {
+        for (var e : Corpus.all().entrySet()) {
+            MessageSource source = Corpus.source(e.getValue());
+            assertEquals(BodyStructureTest.str(EnvelopeFormatter.format(MessageStructure.parse(source).envelope())),
+                    BodyStructureTest.str(EnvelopeFormatter.format(MessageStructure.envelope(source))), e.getKey());
+        }
+    }
 }

@@ -59,4 +59,15 @@ class ImapSettingsTest {
         assertEquals("required", s.ssl());
         assertEquals(false, s.disablePlaintextAuth());
     }
+
+    @Test
+    void compressIsThePluginsChoice() {
+        ImapSettings s = settings(Map.of());
+        assertEquals(false, s.compressEnabled());
+        assertEquals(6, s.compressLevel());
+        params.set("mail_plugins", "quota, imap_zlib").set("imap_zlib_compress_level", "12");
+        assertEquals(true, s.compressEnabled());
+        assertEquals(9, s.compressLevel(), "clamped to zlib's range");
+        assertEquals(false, settings(Map.of("mail_plugins", "quota")).compressEnabled(), "a protocol imap block wins");
+    }
 }

@@ -5,12 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,11 +38,11 @@ final class FolderState {
     final ModSeqLog modseqs;
     private final MaildirSync syncer;
     private final List<MaildirMailbox> handles = new CopyOnWriteArrayList<>();
-    private final TreeMap<Long, Entry> known = new TreeMap<>();
-    private boolean initialized;
+    private final FolderIndex index = new FolderIndex();
+    final FlagSets flagSets = new FlagSets();
+    private volatile boolean initialized;
     private long validity;
-    /** UIDs from here on are \Recent for whichever read-write handle sees them first. */
-    private long firstUnclaimed = 1;
+    private final RecentBook recent = new RecentBook();
     /** Tickets of deliveries placed in the folder that want announcing ({@link #delivered()}). */
     private final AtomicLong deliveries = new AtomicLong();
     /** Every delivery ticket up to this one was seen by a completed sync. */
@@ -97,6 +94,19 @@ final class FolderState {
         }
     }
 
+    FolderIndex index() {
+        return index;
+    }
+
+    /**
+     * Keeps the index usable for incremental syncs after a change of this JVM rewrote or
+     * appended to the uidlist and the modseq log (see {@link FolderIndex#advance}); call with
+     * the uidlist lock held, after {@link #record} of the entries.
+     */
+    void wrote(UidList before, long modSeqVersionBefore, UidList after) {
+        index.advance(before, modSeqVersionBefore, after, modseqs.version());
+    }
+
     boolean initialized() {
         return initialized;
     }
@@ -106,7 +116,12 @@ final class FolderState {
     }
 
     Entry entry(long uid) {
-        return known.get(uid);
+        return index.get(uid);
+    }
+
+    /** The number of messages as last synced (what keeping this state idle costs). */
+    int size() {
+        return index.size();
     }
 
     /**
@@ -121,6 +136,20 @@ final class FolderState {
     }
 
     /**
+     * Makes UIDVALIDITY, UIDNEXT and HIGHESTMODSEQ current. While the uidlist is the one the
+     * index was built from they are read from it and the modseq log without scanning new/ and
+     * cur/ (IMAP asks for them right after the message list, which has just scanned); files not
+     * numbered yet will get UIDs from UIDNEXT on, so it stays right.
+     */
+    void syncCounters() throws IOException, StoreException {
+        if (initialized && index.builtFrom(uidlist.read().orElse(null))) {
+            modseqs.load(validity);
+            return;
+        }
+        sync();
+    }
+
+    /**
      * A sync after {@code origin} deleted the files of {@code removed}: their expunge goes to the
      * other handles only, anything else found goes to all.
      *
@@ -130,7 +159,7 @@ final class FolderState {
         sync(origin, new HashSet<>(removed));
         List<Long> gone = new ArrayList<>();
         for (Long uid : removed) {
-            if (!known.containsKey(uid)) {
+            if (!index.contains(uid)) {
                 gone.add(uid);
             }
         }
@@ -138,17 +167,34 @@ final class FolderState {
         return gone;
     }
 
-    /** The messages as last synced, in UID order. */
+    /** The messages as last synced, in UID order (unmodifiable). */
     List<Entry> entriesSnapshot() {
-        return new ArrayList<>(known.values());
+        return index.entries();
     }
 
     private List<Entry> sync(MaildirMailbox origin, Set<Long> ownExpunged) throws IOException, StoreException {
         long placedBefore = deliveries.get(); // files of these tickets are in new/ or cur/ already
-        if (!Files.isDirectory(maildir.resolve("cur"))) {
+        long scanStart = System.currentTimeMillis();
+        DirStamp stamp = DirStamp.read(maildir);
+        if (stamp == null) {
             LOG.info("{}: mailbox deleted or renamed by another process; closing its sessions", maildir);
             closeHandles();
             throw new StoreException(StoreException.Reason.NOT_FOUND, "mailbox no longer exists");
+        }
+        if (initialized) {
+            UidList current = uidlist.read().orElse(null);
+            modseqs.load(validity); // changed by another process: its version moves
+            if (index.fresh(stamp, current, modseqs.version())) {
+                announced = Math.max(announced, placedBefore);
+                return index.entries();
+            }
+            Changes found = index.incremental(current, modseqs.version())
+                    ? IncrementalSync.run(this, stamp, scanStart) : null;
+            if (found != null) {
+                announced = Math.max(announced, placedBefore);
+                publish(null, found);
+                return index.entries();
+            }
         }
         MaildirSync.State st = syncer.sync();
         UidList list = st.list();
@@ -162,55 +208,16 @@ final class FolderState {
                     h.markClosed();
                 }
             }
-            known.clear();
+            index.clear();
             initialized = false;
         }
         validity = list.uidValidity();
-        Set<Long> listed = new HashSet<>();
-        Map<Long, UidList.Record> records = new HashMap<>();
-        for (UidList.Record r : list.records()) {
-            listed.add(r.uid());
-            records.put(r.uid(), r);
-        }
-        ModSeqRecorder.record(modseqs, uidlist, list, st.messages(), listed);
-        Changes.Builder ch = new Changes.Builder();
-        TreeMap<Long, Entry> next = new TreeMap<>();
-        for (MaildirSync.Message m : st.messages()) {
-            Entry old = known.get(m.uid());
-            ModSeqLog.Rec rec = modseqs.records().get(m.uid());
-            long modSeq = rec == null ? Math.max(1, modseqs.highest()) : rec.modSeq();
-            Entry e = old != null && old.file().base().equals(m.file().base()) ? old.at(m.file(), modSeq)
-                    : EntryReader.describe(maildir, m, records.get(m.uid()), modSeq);
-            if (e == null) {
-                continue; // vanished while we looked: the next sync knows more
-            }
-            next.put(e.uid(), e);
-            if (old == null) {
-                ch.added.add(e);
-            } else if (!old.letters().equals(e.letters()) || old.modSeq() != e.modSeq()) {
-                ch.flagsChanged.add(e);
-            }
-        }
-        for (Entry old : known.values()) {
-            if (!next.containsKey(old.uid())) {
-                if (listed.contains(old.uid())) {
-                    next.put(old.uid(), old); // not seen in an unsettled scan: still there
-                } else {
-                    ch.expunged.add(old.uid());
-                }
-            }
-        }
-        known.clear();
-        known.putAll(next);
+        Changes.Builder ch = FullSync.merge(this, st, list);
+        index.scanned(stamp, scanStart, list, modseqs.version());
         announced = Math.max(announced, placedBefore);
         if (!initialized) {
             initialized = true;
-            firstUnclaimed = list.nextUid();
-            for (Entry e : known.values()) {
-                if (e.file().inNew()) { // new/ holds what no client has seen yet
-                    firstUnclaimed = Math.min(firstUnclaimed, e.uid());
-                }
-            }
+            recent.start(list.nextUid(), index.values());
         } else {
             forget(ch.expunged);
             List<Long> own = new ArrayList<>();
@@ -221,14 +228,14 @@ final class FolderState {
             publish(origin, Changes.expunged(own));
             publish(null, new Changes(List.copyOf(ch.added), others, List.copyOf(ch.flagsChanged)));
         }
-        return new ArrayList<>(known.values());
+        return index.entries();
     }
 
     /** Records entries a handle added or changed on disk (they are not news to the next sync). */
     void record(Collection<Entry> entries) {
         if (initialized) {
             for (Entry e : entries) {
-                known.put(e.uid(), e);
+                index.put(e);
             }
         }
     }
@@ -236,7 +243,7 @@ final class FolderState {
     /** Records UIDs a handle expunged. */
     void forget(Collection<Long> uids) {
         for (Long uid : uids) {
-            known.remove(uid);
+            index.remove(uid);
         }
         for (MaildirMailbox h : handles) {
             h.forgetRecent(uids);
@@ -267,26 +274,17 @@ final class FolderState {
 
     /** Makes every unclaimed entry \Recent for {@code h} (a read-write handle), as IMAP says. */
     void claim(MaildirMailbox h, Collection<Entry> entries) {
-        long max = -1;
-        List<Long> mine = new ArrayList<>();
-        for (Entry e : entries) {
-            if (e.uid() >= firstUnclaimed) {
-                mine.add(e.uid());
-                max = Math.max(max, e.uid());
-            }
+        List<Long> mine = recent.claim(entries);
+        if (!mine.isEmpty()) {
+            h.addRecent(mine);
+            moveSeenToCur(mine);
         }
-        if (max < 0) {
-            return;
-        }
-        h.addRecent(mine);
-        firstUnclaimed = max + 1;
-        moveSeenToCur(mine);
     }
 
     /** Like Dovecot: a message seen by a client leaves new/ for cur/ (the flags stay). */
     private void moveSeenToCur(List<Long> uids) {
         for (Long uid : uids) {
-            Entry e = known.get(uid);
+            Entry e = index.get(uid);
             if (e == null || !e.file().inNew()) {
                 continue;
             }
@@ -294,7 +292,7 @@ final class FolderState {
                     MaildirFilename.parse(e.file().fileName()).withFlagChars(e.letters()).fileName(), false);
             try {
                 Files.move(e.file().path(maildir), to.path(maildir));
-                known.put(uid, e.at(to, e.modSeq()));
+                index.put(e.at(to, e.modSeq()));
             } catch (IOException ex) {
                 LOG.debug("{}: leaving {} in new/: {}", maildir, e.file().fileName(), ex.toString());
             }
@@ -303,7 +301,7 @@ final class FolderState {
 
     /** Whether {@code uid} is \Recent for a handle. */
     boolean isRecent(MaildirMailbox h, long uid) {
-        return h.readOnly() ? uid >= firstUnclaimed : h.hasRecent(uid);
+        return h.readOnly() ? recent.unclaimed(uid) : h.hasRecent(uid);
     }
 
     /** Ends every handle (deleted, renamed, rebuilt, store stopping): their listeners hear closed(). */

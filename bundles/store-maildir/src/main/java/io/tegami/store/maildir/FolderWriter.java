@@ -37,8 +37,14 @@ final class FolderWriter {
     private FolderWriter() {
     }
 
-    /** Streams a message into tmp/, fsyncs it, then moves it to new/ (or cur/ with flags) and numbers it. */
-    static Entry append(MaildirMailbox box, InputStream content, Set<String> flags, Instant date) throws StoreException {
+    /**
+     * Streams a message into tmp/, fsyncs it, then moves it to new/ (or cur/ with flags) and numbers
+     * it, if the user's quota has room for it.
+     *
+     * @param delivery a delivery (with {@code quota_grace}) rather than an IMAP APPEND
+     */
+    static Entry append(MaildirMailbox box, InputStream content, Set<String> flags, Instant date, boolean delivery)
+            throws StoreException {
         FolderState st = box.state();
         Set<String> wanted = Flags.storable(flags);
         String unique = UniqueNames.next(Instant.now());
@@ -46,8 +52,9 @@ final class FolderWriter {
         try {
             // Written before any lock is taken: a slow client or a big message holds up nobody.
             MessageFileWriter.Sizes sizes = MessageFileWriter.write(tmp, content, date);
+            box.quota().check(box.name(), sizes.size(), 1, delivery);
             String base = UniqueNames.withSizes(unique, sizes.size(), sizes.vsize());
-            return box.locked("append", () -> {
+            Entry added = box.locked("append", () -> {
                 if (st.initialized()) {
                     box.sync(); // others' news first, so that listeners see UIDs ascend
                 }
@@ -55,6 +62,8 @@ final class FolderWriter {
                 st.publish(box, Changes.added(List.of(e)));
                 return e;
             });
+            box.quota().changed(box.name(), sizes.size(), 1);
+            return added;
         } catch (IOException e) {
             throw FsSupport.failure(box.name() + ": append", e);
         } finally {
@@ -76,10 +85,14 @@ final class FolderWriter {
             Set<String> kw = new HashSet<>();
             files.forEach(p -> kw.addAll(MaildirFlags.keywords(p.flags())));
             KeywordTable table = st.keywords.define(new ArrayList<>(kw));
-            UidList list = st.uidlist.read().map(UidList::upgraded).orElseGet(() -> UidList.create(UidValidity.next()));
+            UidList before = st.uidlist.read().orElse(null);
+            UidList list = before == null ? UidList.create(UidValidity.next()) : before.upgraded();
+            long modSeqVersion = st.modseqs.version();
             Map<Long, String> letters = new LinkedHashMap<>();
             Set<Path> dirs = new HashSet<>();
             List<MaildirScanner.Found> placed = new ArrayList<>();
+            List<String> bases = new ArrayList<>();
+            long uid = list.nextUid();
             for (Pending p : files) {
                 String l = MaildirFlags.encode(p.flags(), table, "");
                 MaildirScanner.Found target = l.isEmpty() ? new MaildirScanner.Found(p.base(), p.base(), true)
@@ -88,13 +101,19 @@ final class FolderWriter {
                 Files.move(p.tmp(), dest, StandardCopyOption.ATOMIC_MOVE);
                 dirs.add(dest.getParent());
                 placed.add(target);
-                letters.put(list.nextUid(), l);
-                list = list.append(p.base());
+                letters.put(uid++, l);
+                bases.add(p.base());
             }
             for (Path d : dirs) {
                 FsSupport.fsyncDirectory(d);
             }
-            st.uidlist.write(list);
+            UidList written = list.appendAll(bases);
+            if (before == null) {
+                st.uidlist.write(written);
+            } else {
+                st.uidlist.append(before, written); // a rewrite when the list had to be upgraded
+            }
+            list = written;
             long modSeq = nextModSeq(st, list);
             st.modseqs.append(list.uidValidity(), modSeq, letters, List.of());
             int i = 0;
@@ -103,8 +122,9 @@ final class FolderWriter {
                 out.add(new Entry(m.getKey(), placed.get(i), p.size(), p.vsize(), p.date(), modSeq));
                 i++;
             }
+            st.record(out);
+            st.wrote(before, modSeqVersion, list);
         }
-        st.record(out);
         return out;
     }
 
@@ -131,6 +151,8 @@ final class FolderWriter {
                         : st.keywords.define(MaildirFlags.keywords(wanted));
                 String wantedLetters = MaildirFlags.encode(wanted, table, "");
                 UidList list = st.uidlist.read().orElseThrow(() -> new IOException(UidListFile.NAME + " vanished"));
+                st.modseqs.load(list.uidValidity());
+                long modSeqVersion = st.modseqs.version();
                 long modSeq = nextModSeq(st, list);
                 Map<Long, String> letters = new LinkedHashMap<>();
                 for (long uid : new TreeSet<>(uids)) {
@@ -157,8 +179,9 @@ final class FolderWriter {
                 if (!letters.isEmpty()) {
                     st.modseqs.append(list.uidValidity(), modSeq, letters, List.of());
                 }
+                st.record(changed);
+                st.wrote(list, modSeqVersion, list);
             }
-            st.record(changed);
             st.publish(box, Changes.flags(changed));
             KeywordTable table = st.keywords.read();
             return new FlagUpdate(updated.stream().map(e -> box.info(e, table)).toList(), refused);
@@ -222,16 +245,24 @@ final class FolderWriter {
             box.sync();
             Set<Long> only = uids == null ? null : new HashSet<>(uids);
             List<Long> removed = new ArrayList<>();
+            long bytes = 0;
+            int unlinked = 0;
             for (Entry e : box.state().entriesSnapshot()) {
                 if ((only == null || only.contains(e.uid())) && (force || e.letters().indexOf('T') >= 0)) {
-                    if (delete(st, e, force)) {
+                    int how = delete(st, e, force);
+                    if (how != KEPT) {
                         removed.add(e.uid());
+                    }
+                    if (how == UNLINKED) { // what another program removed is its to account for
+                        bytes += e.size();
+                        unlinked++;
                     }
                 }
             }
             if (removed.isEmpty()) {
                 return removed;
             }
+            box.quota().changed(box.name(), -bytes, -unlinked);
             FsSupport.fsyncDirectory(st.maildir.resolve("cur"));
             FsSupport.fsyncDirectory(st.maildir.resolve("new"));
             List<Long> gone = st.syncOwnExpunge(box, removed);
@@ -240,24 +271,31 @@ final class FolderWriter {
         });
     }
 
-    /** Unlinks a message's file, following a rename by another program; false if it is not ours to delete. */
-    private static boolean delete(FolderState st, Entry e, boolean force) throws IOException {
+    private static final int KEPT = 0;
+    private static final int UNLINKED = 1;
+    private static final int GONE = 2;
+
+    /**
+     * Unlinks a message's file, following a rename by another program: {@link #UNLINKED},
+     * {@link #GONE} if someone else expunged it, {@link #KEPT} if it is not ours to delete.
+     */
+    private static int delete(FolderState st, Entry e, boolean force) throws IOException {
         MaildirScanner.Found f = e.file();
         for (int attempt = 1; attempt <= RETRIES; attempt++) {
             try {
                 Files.delete(f.path(st.maildir));
-                return true;
+                return UNLINKED;
             } catch (NoSuchFileException ex) {
                 f = MaildirScanner.scan(st.maildir).files().get(f.base());
                 if (f == null) {
-                    return true; // expunged by someone else: gone all the same
+                    return GONE; // expunged by someone else: gone all the same
                 }
                 if (!force && MaildirFilename.parse(f.fileName()).flagChars().indexOf('T') < 0) {
-                    return false; // undeleted meanwhile
+                    return KEPT; // undeleted meanwhile
                 }
             }
         }
-        return false;
+        return KEPT;
     }
 
     static void deleteQuietly(Path tmp) {

@@ -40,7 +40,13 @@ final class MaildirCopier {
     private MaildirCopier() {
     }
 
-    static CopyResult copy(MaildirMailbox source, Collection<Long> uids, Mailbox target) throws StoreException {
+    /**
+     * Copies (or, with {@code moving}, copies for a move) messages into {@code target}. A copy
+     * must fit the user's quota; a move within the quota changes no usage and is not checked,
+     * unless it takes messages out of a mailbox the quota ignores.
+     */
+    static CopyResult copy(MaildirMailbox source, Collection<Long> uids, Mailbox target, boolean moving)
+            throws StoreException {
         if (!(target instanceof MaildirMailbox t)) {
             return copyByStream(source, uids, target);
         }
@@ -58,6 +64,13 @@ final class MaildirCopier {
             }
             return out;
         });
+        long bytes = 0;
+        for (Entry e : entries) {
+            bytes += e.size();
+        }
+        if (!moving || t.quota().moveNeedsCheck(source.name(), t.name())) {
+            t.quota().check(t.name(), bytes, entries.size(), false);
+        }
         KeywordTable sourceKeywords;
         try {
             sourceKeywords = from.keywords.read();
@@ -88,9 +101,12 @@ final class MaildirCopier {
                 return in;
             });
             TreeMap<Long, Long> map = new TreeMap<>();
+            long addedBytes = 0;
             for (int i = 0; i < added.size(); i++) {
                 map.put(sourceUids.get(i), added.get(i).uid());
+                addedBytes += added.get(i).size();
             }
+            t.quota().changed(t.name(), addedBytes, added.size());
             return new CopyResult(t.uidValidity(), map);
         } catch (IOException e) {
             throw FsSupport.failure(source.name() + ": copy to " + target.name(), e);

@@ -44,8 +44,11 @@ final class MaildirDelivery {
         String unique = UniqueNames.next(Instant.now());
         Path tmp = st.maildir.resolve("tmp").resolve(unique);
         boolean placed = false;
+        long size = 0;
         try {
             MessageFileWriter.Sizes sizes = MessageFileWriter.write(tmp, content, date);
+            box.quota().check(box.name(), sizes.size(), 1, true);
+            size = sizes.size();
             String base = UniqueNames.withSizes(unique, sizes.size(), sizes.vsize());
             MaildirScanner.Found target = letters.isEmpty() ? new MaildirScanner.Found(base, base, true)
                     : new MaildirScanner.Found(base, base + ":2," + letters, false);
@@ -60,6 +63,7 @@ final class MaildirDelivery {
                 FolderWriter.deleteQuietly(tmp);
             }
         }
+        box.quota().changed(box.name(), size, 1);
         if (st.othersListening(box)) {
             announce(box, st);
         }

@@ -1,7 +1,10 @@
 package io.tegami.store.maildir;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * A Maildir file name: {@code <base>[:2,<flags>[,<other flag sets>]]}, where the base may carry
@@ -15,6 +18,34 @@ record MaildirFilename(String base, String info) {
 
     /** Dovecot's maildir_filename_sort_cmp(): seconds, then microseconds, then the base name. */
     static final Comparator<String> DELIVERY_ORDER = MaildirFilename::compareDeliveryOrder;
+
+    /**
+     * Sorts file names in {@link #DELIVERY_ORDER}, working out each name's numbers once rather
+     * than at every comparison (a folder of new files sorts 100,000 names).
+     */
+    static <T> void sortByDeliveryOrder(List<T> items, Function<T, String> fileName) {
+        record Keyed<T>(T item, String name, int digits, long micros) {
+        }
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            String name = fileName.apply(item);
+            int digits = leadingDigits(name);
+            keyed.add(new Keyed<>(item, name, digits, micros(name, digits)));
+        }
+        keyed.sort((a, b) -> {
+            int c = compareNumbers(a.name(), a.digits(), b.name(), b.digits());
+            if (c != 0) {
+                return c;
+            }
+            if (a.micros() >= 0 && b.micros() >= 0 && a.micros() != b.micros()) {
+                return Long.compare(a.micros(), b.micros());
+            }
+            return compareBases(a.name(), b.name());
+        });
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).item());
+        }
+    }
 
     static MaildirFilename parse(String fileName) {
         int colon = fileName.indexOf(':');
@@ -76,7 +107,7 @@ record MaildirFilename(String base, String info) {
     private static int compareDeliveryOrder(String a, String b) {
         int ea = leadingDigits(a);
         int eb = leadingDigits(b);
-        int c = compareNumbers(a.substring(0, ea), b.substring(0, eb));
+        int c = compareNumbers(a, ea, b, eb);
         if (c != 0) {
             return c;
         }
@@ -85,7 +116,23 @@ record MaildirFilename(String base, String info) {
         if (ua >= 0 && ub >= 0 && ua != ub) {
             return Long.compare(ua, ub);
         }
-        return parse(a).base().compareTo(parse(b).base());
+        return compareBases(a, b);
+    }
+
+    /** Compares the parts before ':' without copying them (a new folder sorts 100,000 names). */
+    private static int compareBases(String a, String b) {
+        int la = a.indexOf(':');
+        int lb = b.indexOf(':');
+        la = la < 0 ? a.length() : la;
+        lb = lb < 0 ? b.length() : lb;
+        int n = Math.min(la, lb);
+        for (int i = 0; i < n; i++) {
+            int c = a.charAt(i) - b.charAt(i);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return la - lb;
     }
 
     private static int leadingDigits(String s) {
@@ -96,10 +143,26 @@ record MaildirFilename(String base, String info) {
         return i;
     }
 
-    private static int compareNumbers(String a, String b) {
-        String x = a.replaceFirst("^0+(?=.)", "");
-        String y = b.replaceFirst("^0+(?=.)", "");
-        return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+    /** Compares the decimal numbers a[0, ea) and b[0, eb), leading zeros ignored. */
+    private static int compareNumbers(String a, int ea, String b, int eb) {
+        int sa = 0;
+        while (sa < ea - 1 && a.charAt(sa) == '0') {
+            sa++;
+        }
+        int sb = 0;
+        while (sb < eb - 1 && b.charAt(sb) == '0') {
+            sb++;
+        }
+        if (ea - sa != eb - sb) {
+            return Integer.compare(ea - sa, eb - sb);
+        }
+        for (int i = 0; i < ea - sa; i++) {
+            int c = a.charAt(sa + i) - b.charAt(sb + i);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** The M<usecs> of the uniqueness part after the timestamp, or -1. */
@@ -113,11 +176,13 @@ record MaildirFilename(String base, String info) {
                 return -1;
             }
             if (c == 'M') {
+                long value = 0;
                 int end = i + 1;
-                while (end < name.length() && Character.isDigit(name.charAt(end)) && end - i < 18) {
+                while (end < name.length() && name.charAt(end) >= '0' && name.charAt(end) <= '9' && end - i < 18) {
+                    value = value * 10 + (name.charAt(end) - '0');
                     end++;
                 }
-                return end == i + 1 ? -1 : Long.parseLong(name.substring(i + 1, end));
+                return end == i + 1 ? -1 : value;
             }
         }
         return -1;

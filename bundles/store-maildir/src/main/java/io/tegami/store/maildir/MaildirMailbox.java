@@ -23,8 +23,6 @@ import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxListener;
 import io.tegami.api.store.MessageInfo;
 import io.tegami.api.store.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A handle on one Maildir folder (tmp/ new/ cur/ plus Dovecot's control files). The disk is the
@@ -34,21 +32,22 @@ import org.slf4j.LoggerFactory;
  */
 final class MaildirMailbox implements Mailbox {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MaildirMailbox.class);
     private static final int RETRIES = 3;
 
     private final String name;
     private final boolean readOnly;
     private final FolderState state;
     private final FolderRegistry registry;
+    private final MaildirQuota quota;
     private final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> recent = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private volatile boolean released;
     private volatile long seenValidity;
 
-    MaildirMailbox(String name, boolean readOnly, FolderState state, FolderRegistry registry) {
+    MaildirMailbox(String name, boolean readOnly, FolderState state, FolderRegistry registry, MaildirQuota quota) {
         this.name = name;
+        this.quota = quota;
         this.readOnly = readOnly;
         this.state = state;
         this.registry = registry;
@@ -83,6 +82,12 @@ final class MaildirMailbox implements Mailbox {
         return entries;
     }
 
+    /** Makes the counters current, scanning only when the index is not (see {@link FolderState#syncCounters}). */
+    private void syncCounters() throws IOException, StoreException {
+        state.syncCounters();
+        seenValidity = state.validity();
+    }
+
     private void ensureOpen() throws StoreException {
         if (closed) {
             throw new StoreException(StoreException.Reason.IO, name + ": mailbox closed");
@@ -99,6 +104,11 @@ final class MaildirMailbox implements Mailbox {
         return state;
     }
 
+    /** The quota of the user whose session opened this handle. */
+    MaildirQuota quota() {
+        return quota;
+    }
+
     @Override
     public String name() {
         return name;
@@ -112,7 +122,7 @@ final class MaildirMailbox implements Mailbox {
     @Override
     public long uidValidity() throws StoreException {
         return locked("reading " + UidListFile.NAME, () -> {
-            sync();
+            syncCounters();
             return state.validity();
         });
     }
@@ -120,7 +130,7 @@ final class MaildirMailbox implements Mailbox {
     @Override
     public long uidNext() throws StoreException {
         return locked("reading " + UidListFile.NAME, () -> {
-            sync();
+            syncCounters();
             return state.uidlist.read().map(UidList::nextUid).orElse(1L);
         });
     }
@@ -128,7 +138,7 @@ final class MaildirMailbox implements Mailbox {
     @Override
     public long highestModSeq() throws StoreException {
         return locked("reading " + ModSeqLog.NAME, () -> {
-            sync();
+            syncCounters();
             return Math.max(1, state.modseqs.highest());
         });
     }
@@ -138,7 +148,7 @@ final class MaildirMailbox implements Mailbox {
         ensureOpen();
         ensureWritable();
         Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
-        return FolderWriter.append(this, content, flags, date).uid();
+        return FolderWriter.append(this, content, flags, date, false).uid();
     }
 
     /**
@@ -151,11 +161,11 @@ final class MaildirMailbox implements Mailbox {
         ensureOpen();
         ensureWritable();
         Set<String> wanted = Flags.storable(flags);
+        Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         if (!MaildirFlags.keywords(wanted).isEmpty()) {
-            append(content, flags, internalDate);
+            FolderWriter.append(this, content, flags, date, true);
             return;
         }
-        Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         MaildirDelivery.deliver(this, content, MaildirFlags.encode(wanted, KeywordTable.EMPTY, ""), date,
                 GroupFsync.DIRECTORIES);
     }
@@ -166,19 +176,20 @@ final class MaildirMailbox implements Mailbox {
             List<Entry> entries = sync();
             if (!readOnly) {
                 state.claim(this, entries);
+                entries = state.entriesSnapshot(); // claiming moves new/ files to cur/
             }
             KeywordTable table = state.keywords.read();
             List<MessageInfo> out = new ArrayList<>(entries.size());
             for (Entry e : entries) {
-                out.add(info(state.entry(e.uid()) == null ? e : state.entry(e.uid()), table));
+                out.add(info(e, table));
             }
             return out;
         });
     }
 
+    /** The message as this handle sees it; the folder lock is held. */
     MessageInfo info(Entry e, KeywordTable table) {
-        return new MessageInfo(e.uid(), e.size(), e.vsize(), e.date(), MaildirFlags.decode(e.letters(), table),
-                Math.max(1, e.modSeq()), state.isRecent(this, e.uid()));
+        return e.info(table, state.flagSets).withRecent(state.isRecent(this, e.uid()));
     }
 
     @Override
@@ -241,13 +252,13 @@ final class MaildirMailbox implements Mailbox {
     @Override
     public CopyResult copy(Collection<Long> uids, Mailbox target) throws StoreException {
         ensureOpen();
-        return MaildirCopier.copy(this, uids, target);
+        return MaildirCopier.copy(this, uids, target, false);
     }
 
     @Override
     public CopyResult move(Collection<Long> uids, Mailbox target) throws StoreException {
         ensureWritable();
-        CopyResult r = MaildirCopier.copy(this, uids, target);
+        CopyResult r = MaildirCopier.copy(this, uids, target, true);
         FolderWriter.expunge(this, r.uids().keySet(), true);
         return r;
     }
@@ -275,21 +286,7 @@ final class MaildirMailbox implements Mailbox {
     void deliver(Changes c, KeywordTable table) {
         List<MessageInfo> added = c.added().stream().map(e -> info(e, table)).toList();
         List<MessageInfo> flags = c.flagsChanged().stream().map(e -> info(e, table)).toList();
-        for (MailboxListener l : listeners) {
-            try {
-                if (!c.expunged().isEmpty()) {
-                    l.expunged(c.expunged());
-                }
-                if (!added.isEmpty()) {
-                    l.added(added);
-                }
-                if (!flags.isEmpty()) {
-                    l.flagsChanged(flags);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("{}: mailbox listener {} failed: {}", name, l, e.toString());
-            }
-        }
+        Listeners.tell(listeners, name, c.expunged(), added, flags);
     }
 
     void addRecent(Collection<Long> uids) {
@@ -314,13 +311,7 @@ final class MaildirMailbox implements Mailbox {
             return;
         }
         closed = true;
-        for (MailboxListener l : listeners) {
-            try {
-                l.closed();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: mailbox listener {} failed: {}", name, l, e.toString());
-            }
-        }
+        Listeners.tellClosed(listeners, name);
         listeners.clear();
     }
 

@@ -1,7 +1,6 @@
 package io.tegami.store.maildir;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,6 +30,11 @@ final class MaildirScanner {
         Path path(Path maildir) {
             return maildir.resolve(inNew ? "new" : "cur").resolve(fileName);
         }
+
+        /** Same place and name (the base follows from the name): cheaper than equals() in hot loops. */
+        boolean same(Found other) {
+            return inNew == other.inNew && fileName.equals(other.fileName);
+        }
     }
 
     /** The files by base name, and whether new/ and cur/ stood still while they were read. */
@@ -47,7 +51,7 @@ final class MaildirScanner {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             FileTime newBefore = mtime(newDir);
             FileTime curBefore = mtime(curDir);
-            files = new HashMap<>();
+            files = new HashMap<>(Math.max(16, files.size() * 4 / 3 + 16));
             // new/ first: a message moved to cur/ meanwhile is then still seen in cur/.
             list(newDir, true, files);
             list(curDir, false, files);
@@ -59,19 +63,24 @@ final class MaildirScanner {
     }
 
     private static void list(Path dir, boolean inNew, Map<String, Found> into) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                // Hidden files are not messages; Dovecot ignores names with CR/LF too.
-                if (name.isEmpty() || name.charAt(0) == '.' || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-                    continue;
-                }
-                Found f = new Found(MaildirFilename.parse(name).base(), name, inNew);
-                // Seen in both (moved during the scan): cur/ is where it went.
-                into.merge(f.base(), f, (a, b) -> a.inNew() ? b : a);
+        // File.list() reads the directory into plain names, without a Path object per entry:
+        // several times cheaper than a DirectoryStream on a folder of 100,000 messages.
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            if (Files.exists(dir)) {
+                throw new IOException("cannot read directory " + dir);
             }
-        } catch (NoSuchFileException e) {
-            // the mailbox is being deleted, or new/ was never created: nothing there
+            return; // the mailbox is being deleted, or new/ was never created: nothing there
+        }
+        for (String name : names) {
+            // Hidden files are not messages; Dovecot ignores names with CR/LF too.
+            if (name.isEmpty() || name.charAt(0) == '.' || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+                continue;
+            }
+            int colon = name.indexOf(':');
+            Found f = new Found(colon < 0 ? name : name.substring(0, colon), name, inNew);
+            // Seen in both (moved during the scan): cur/ is where it went.
+            into.merge(f.base(), f, (a, b) -> a.inNew() ? b : a);
         }
     }
 

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxInfo;
 import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.Quota;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
 
@@ -26,9 +28,12 @@ final class MaildirSession implements MailboxSession {
     private final Map<String, String> specialUse;
     private final SubscriptionsFile subscriptions;
     private final List<MaildirMailbox> opened = new ArrayList<>();
+    private final MaildirQuota quota;
 
-    MaildirSession(User user, MaildirLayout layout, FolderRegistry registry, Map<String, String> specialUse) {
+    MaildirSession(User user, MaildirLayout layout, FolderRegistry registry, Map<String, String> specialUse,
+            MaildirQuota quota) {
         this.user = user;
+        this.quota = quota;
         this.layout = layout;
         this.folders = new MaildirFolders(layout);
         this.registry = registry;
@@ -73,7 +78,7 @@ final class MaildirSession implements MailboxSession {
             if (state == null) {
                 throw new StoreException(StoreException.Reason.IO, "the maildir store is stopping");
             }
-            MaildirMailbox box = new MaildirMailbox(n, readOnly, state, registry);
+            MaildirMailbox box = new MaildirMailbox(n, readOnly, state, registry, quota);
             synchronized (opened) {
                 opened.removeIf(b -> b.isClosedByOwner());
                 opened.add(box);
@@ -99,8 +104,14 @@ final class MaildirSession implements MailboxSession {
         String n = MailboxNames.normalize(name);
         try {
             Path dir = layout.mailboxDir(n);
+            // Counted before: the messages leave the quota with the folder, as if expunged.
+            MaildirSizeCounter.Count gone = quota.enabled() && Files.isDirectory(dir)
+                    ? MaildirSizeCounter.countFolder(dir) : null;
             folders.delete(n, layout.list());
             registry.closeFolders(List.of(dir));
+            if (gone != null) {
+                quota.changed(n, -gone.bytes(), -gone.messages());
+            }
         } catch (IOException e) {
             throw FsSupport.failure("deleting " + n, e);
         }
@@ -158,6 +169,11 @@ final class MaildirSession implements MailboxSession {
         } catch (IOException e) {
             throw FsSupport.failure("reading subscriptions of " + user.name(), e);
         }
+    }
+
+    @Override
+    public Optional<Quota> quota() throws StoreException {
+        return quota.report();
     }
 
     @Override

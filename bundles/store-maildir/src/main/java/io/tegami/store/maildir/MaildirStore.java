@@ -34,12 +34,19 @@ public final class MaildirStore implements MailStore {
     /** Special-use names by configuration ({@code Sent=\Sent, ...}); empty means the usual names. */
     static final String SPECIAL_USE = "mailbox_special_use";
 
+    /**
+     * The total messages of folders without open handles whose index stays in memory, so that
+     * the next session opening them finds them warm ({@link FolderRegistry}).
+     */
+    static final String INDEX_CACHE = "mailbox_index_cache_messages";
+
     private final MailParameters params;
-    private final FolderRegistry registry = new FolderRegistry();
+    private final FolderRegistry registry;
 
     @Activate
     public MaildirStore(@Reference(name = "params") MailParameters params) {
         this.params = params;
+        this.registry = new FolderRegistry(params.getLong(INDEX_CACHE, FolderRegistry.DEFAULT_IDLE_MESSAGES));
     }
 
     /**
@@ -75,7 +82,8 @@ public final class MaildirStore implements MailStore {
             throw FsSupport.failure("creating the maildir of " + user.name() + " at " + layout.root(), e);
         }
         return new MaildirSession(user, layout, registry,
-                MailboxAttributes.parseSpecialUse(params.get(SPECIAL_USE).orElse("")));
+                MailboxAttributes.parseSpecialUse(params.get(SPECIAL_USE).orElse("")),
+                MaildirQuota.of(user, params, layout));
     }
 
     /** Where this user's mail is, from the userdb's mail field or mail_location. */

@@ -3,7 +3,6 @@ package io.tegami.store.maildir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ final class MaildirSync {
         if (!unlisted.isEmpty()) {
             changed = true;
             List<MaildirScanner.Found> fresh = new ArrayList<>(unlisted.values());
-            fresh.sort(Comparator.comparing(MaildirScanner.Found::fileName, MaildirFilename.DELIVERY_ORDER));
+            MaildirFilename.sortByDeliveryOrder(fresh, MaildirScanner.Found::fileName);
             for (MaildirScanner.Found f : fresh) {
                 kept.add(new UidList.Record(next, "", f.base()));
                 messages.add(new Message(next, f));

@@ -52,6 +52,8 @@ final class ModSeqLog {
     private long offset;
     private int lines;
     private boolean present;
+    /** Grows whenever this view changes: the folder index compares it to know it is current. */
+    private long version;
 
     ModSeqLog(Path controlDir) {
         this.file = controlDir.resolve(NAME);
@@ -64,6 +66,11 @@ final class ModSeqLog {
 
     long highest() {
         return highest;
+    }
+
+    /** A number that changes whenever what this view holds changes. */
+    long version() {
+        return version;
     }
 
     /** Whether a log for {@code uidValidity} was found by the last {@link #load}. */
@@ -97,6 +104,7 @@ final class ModSeqLog {
             int end = lastNewline(tail, buf.position());
             parse(new String(tail, 0, end, StandardCharsets.US_ASCII));
             offset += end;
+            version++;
             fileKey = a.fileKey();
         } catch (NoSuchFileException e) {
             clear();
@@ -139,7 +147,7 @@ final class ModSeqLog {
                     highest = Math.max(highest, Long.parseLong(f[1]));
                 } else if (f.length >= 2) {
                     long modSeq = Long.parseLong(f[1]);
-                    records.put(Long.parseLong(f[0]), new Rec(modSeq, f.length > 2 ? f[2] : ""));
+                    records.put(Long.parseLong(f[0]), new Rec(modSeq, f.length > 2 ? f[2].intern() : ""));
                     highest = Math.max(highest, modSeq);
                 }
             } catch (NumberFormatException e) {
@@ -149,6 +157,7 @@ final class ModSeqLog {
     }
 
     private void clear() {
+        version++;
         records.clear();
         present = false;
         validity = 0;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Keeps {@link ModSeqLog} in step with a sync: messages new to the log, or whose flag letters
@@ -20,10 +21,11 @@ final class ModSeqRecorder {
 
     /** Gives modseqs to messages new to the log or whose flags changed behind our back, and logs expunges. */
     static void record(ModSeqLog modseqs, UidListFile uidlist, UidList list, List<MaildirSync.Message> messages,
-            Set<Long> listed) throws IOException {
+            Set<Long> listed, LongFunction<Entry> known) throws IOException {
         long v = list.uidValidity();
         modseqs.load(v);
-        if (modseqs.valid(v) && pending(modseqs, messages).isEmpty() && expungedFromLog(modseqs, listed).isEmpty()) {
+        if (modseqs.valid(v) && pending(modseqs, messages, known).isEmpty()
+                && expungedFromLog(modseqs, listed).isEmpty()) {
             return;
         }
         try (DotLock lock = uidlist.lock()) {
@@ -37,7 +39,7 @@ final class ModSeqRecorder {
                 modseqs.create(v, start, initial);
                 return;
             }
-            Map<Long, String> changed = pending(modseqs, messages);
+            Map<Long, String> changed = pending(modseqs, messages, known);
             List<Long> gone = expungedFromLog(modseqs, listed);
             modseqs.append(v, modseqs.highest() + 1, changed, gone);
         }
@@ -53,10 +55,14 @@ final class ModSeqRecorder {
         return list.nextUid() > 1 ? System.currentTimeMillis() : 1;
     }
 
-    private static Map<Long, String> pending(ModSeqLog modseqs, List<MaildirSync.Message> messages) {
+    private static Map<Long, String> pending(ModSeqLog modseqs, List<MaildirSync.Message> messages,
+            LongFunction<Entry> known) {
         Map<Long, String> changed = new HashMap<>();
         for (MaildirSync.Message m : messages) {
-            String letters = MaildirFilename.parse(m.file().fileName()).flagChars();
+            Entry e = known.apply(m.uid());
+            // The index has the letters of a file it saw under this very name: no parsing again.
+            String letters = e != null && e.file().fileName().equals(m.file().fileName()) ? e.letters()
+                    : MaildirFilename.parse(m.file().fileName()).flagChars();
             ModSeqLog.Rec rec = modseqs.records().get(m.uid());
             if (rec == null || !rec.letters().equals(letters)) {
                 changed.put(m.uid(), letters);

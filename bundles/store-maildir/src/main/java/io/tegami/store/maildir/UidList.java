@@ -70,8 +70,17 @@ record UidList(int version, long uidValidity, long nextUid, String guid, String 
 
     /** This list plus one record with the next UID. */
     UidList append(String base) {
-        List<Record> more = new ArrayList<>(records);
-        more.add(new Record(nextUid, "", base));
-        return withRecords(more, nextUid + 1);
+        return appendAll(List.of(base));
+    }
+
+    /** This list plus records for {@code bases}, with the next UIDs in order. */
+    UidList appendAll(List<String> bases) {
+        List<Record> more = new ArrayList<>(records.size() + bases.size());
+        more.addAll(records);
+        long uid = nextUid;
+        for (String base : bases) {
+            more.add(new Record(uid++, "", base));
+        }
+        return withRecords(more, uid);
     }
 }

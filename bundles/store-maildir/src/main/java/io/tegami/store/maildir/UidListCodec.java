@@ -144,13 +144,18 @@ final class UidListCodec {
         }
         out.append('\n');
         for (UidList.Record r : list.records()) {
-            out.append(r.uid());
-            if (!r.extensions().isEmpty()) {
-                out.append(' ').append(r.extensions());
-            }
-            out.append(" :").append(r.base()).append('\n');
+            formatRecord(out, r);
         }
         return out.toString();
+    }
+
+    /** One record line: {@code <uid> [<extensions>] :<base>}. */
+    static void formatRecord(StringBuilder out, UidList.Record r) {
+        out.append(r.uid());
+        if (!r.extensions().isEmpty()) {
+            out.append(' ').append(r.extensions());
+        }
+        out.append(" :").append(r.base()).append('\n');
     }
 
     private static long number(String s) throws CorruptException {

@@ -33,6 +33,11 @@ final class FolderState {
     long highest;
     private final Map<Long, Long> modSeqs = new HashMap<>();
     private final Map<Long, Object> claims = new HashMap<>();
+    /** Each message as last shown (not \Recent), so that a warm SELECT builds nothing per message. */
+    private final Map<Long, Shown> shown = new HashMap<>();
+
+    private record Shown(MboxMessage message, MessageInfo info) {
+    }
 
     /** The identity of a file's version: inode, size and modification time. */
     record FileId(Object key, long size, long mtimeNanos) {
@@ -81,6 +86,7 @@ final class FolderState {
             highest = Math.max(highest + 1, seed());
             modSeqs.clear();
             claims.clear();
+            shown.clear();
             for (MboxMessage m : neu.messages()) {
                 modSeqs.put(m.uid(), highest);
             }
@@ -108,6 +114,7 @@ final class FolderState {
         for (Long uid : expunged) {
             modSeqs.remove(uid);
             claims.remove(uid);
+            shown.remove(uid);
         }
         if (!added.isEmpty() || !changed.isEmpty() || !expunged.isEmpty()) {
             highest = next;
@@ -141,7 +148,13 @@ final class FolderState {
             claims.put(m.uid(), asker);
             recent = true;
         }
-        ScannedMessage s = m.scan();
-        return new MessageInfo(m.uid(), s.size(), s.rfc822Size(), s.date(), m.flags(), modSeq(m.uid()), recent);
+        long modSeq = modSeq(m.uid());
+        Shown last = shown.get(m.uid());
+        if (last == null || last.message() != m || last.info().modSeq() != modSeq) {
+            ScannedMessage s = m.scan();
+            last = new Shown(m, new MessageInfo(m.uid(), s.size(), s.rfc822Size(), s.date(), m.flags(), modSeq, false));
+            shown.put(m.uid(), last);
+        }
+        return last.info().withRecent(recent);
     }
 }

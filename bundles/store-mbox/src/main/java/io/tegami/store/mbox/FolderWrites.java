@@ -12,6 +12,7 @@ import io.tegami.api.store.FlagMode;
 import io.tegami.api.store.FlagUpdate;
 import io.tegami.api.store.Flags;
 import io.tegami.api.store.MessageInfo;
+import io.tegami.api.store.QuotaException;
 import io.tegami.api.store.StoreException;
 
 /**
@@ -24,9 +25,12 @@ final class FolderWrites {
     private FolderWrites() {
     }
 
-    /** Appends a message; returns its UID. */
-    static long append(Folder folder, MboxMailbox actor, InputStream content, Set<String> flags, Instant date)
-            throws IOException, StoreException {
+    /**
+     * Appends a message; returns its UID. With an {@code allowance} the message, once its size is
+     * known, must fit the user's quota, else the file is truncated back and the append refused.
+     */
+    static long append(Folder folder, MboxMailbox actor, InputStream content, Set<String> flags, Instant date,
+            MboxQuota.Allowance allowance) throws IOException, StoreException {
         return folder.withWriteLock((locked, state) -> {
             long uid = state.uidNext();
             List<String> keywords = state.keywordsWith(flags);
@@ -37,6 +41,9 @@ final class FolderWrites {
             List<ScannedMessage> scanned = MboxScanner.scanFrom(locked.channel, a.fromOffset(), a.end(), folder.zone);
             if (scanned.size() != 1) {
                 throw new IOException("appended message reads back as " + scanned.size() + " messages");
+            }
+            if (allowance != null) {
+                refuseOverQuota(folder, locked, state, size, uid, allowance, scanned.get(0).rfc822Size());
             }
             List<MboxMessage> all = new ArrayList<>(state.messages());
             all.add(new MboxMessage(scanned.get(0), uid, flags, false));
@@ -52,6 +59,24 @@ final class FolderWrites {
             folder.publish(actor, changes);
             return uid;
         });
+    }
+
+    /**
+     * Takes the message's room from the allowance or, when it does not fit, truncates the file
+     * back to {@code oldSize} and refuses it. The UID stays used (X-IMAPbase may already say so),
+     * and the state in memory stays valid: the same messages at the same offsets.
+     */
+    private static void refuseOverQuota(Folder folder, MboxLock locked, MboxState state, long oldSize, long uid,
+            MboxQuota.Allowance allowance, long rfc822Size) throws IOException, QuotaException {
+        try {
+            allowance.take(rfc822Size);
+        } catch (QuotaException e) {
+            locked.channel.truncate(oldSize);
+            locked.channel.force(false);
+            folder.fs.replace(new MboxState(state.uidValidity(), uid + 1, state.keywords(), state.messages(),
+                    state.pseudo(), false, null), FolderState.FileId.of(folder.path));
+            throw e;
+        }
     }
 
     /** Changes flags (IMAP STORE with CONDSTORE's UNCHANGEDSINCE). */

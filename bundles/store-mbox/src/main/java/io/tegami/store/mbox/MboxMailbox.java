@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tegami.api.store.CopyResult;
@@ -37,7 +35,7 @@ final class MboxMailbox implements Mailbox {
 
     private final Folder folder;
     private final boolean readOnly;
-    private final MboxSession session;
+    final MboxSession session;
     private final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private volatile String invalid;
@@ -111,11 +109,25 @@ final class MboxMailbox implements Mailbox {
     @Override
     public long append(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
         checkWritable();
+        return append(content, flags, internalDate, session.quotaRules().allowance(name(), false));
+    }
+
+    /** As {@link #append}, with {@code quota_grace}: Dovecot's LDA and LMTP get it, IMAP does not. */
+    @Override
+    public void deliver(InputStream content, Set<String> flags, Instant internalDate) throws StoreException {
+        checkWritable();
+        append(content, flags, internalDate, session.quotaRules().allowance(name(), true));
+    }
+
+    /** Appends within {@code allowance} (null: no quota to keep), counted before the folder lock. */
+    long append(InputStream content, Set<String> flags, Instant internalDate, MboxQuota.Allowance allowance)
+            throws StoreException {
+        checkWritable();
         Set<String> stored = Flags.storable(flags);
         Instant date = (internalDate == null ? Instant.now() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         return folder.locked("append", () -> {
             check();
-            return FolderWrites.append(folder, this, content, stored, date);
+            return FolderWrites.append(folder, this, content, stored, date, allowance);
         });
     }
 
@@ -171,22 +183,13 @@ final class MboxMailbox implements Mailbox {
 
     @Override
     public CopyResult copy(Collection<Long> uids, Mailbox target) throws StoreException {
-        Objects.requireNonNull(target, "target");
-        Map<Long, Long> map = new TreeMap<>();
-        for (MessageInfo m : messages(uids)) {
-            try (InputStream in = openMessage(m.uid())) {
-                map.put(m.uid(), target.append(in, m.flags(), m.internalDate()));
-            } catch (IOException e) {
-                throw FsSupport.failure(name() + ": copying UID " + m.uid(), e);
-            }
-        }
-        return new CopyResult(target.uidValidity(), new TreeMap<>(map));
+        return MboxCopier.copy(this, uids, target, false);
     }
 
     @Override
     public CopyResult move(Collection<Long> uids, Mailbox target) throws StoreException {
         checkWritable();
-        CopyResult copied = copy(uids, target);
+        CopyResult copied = MboxCopier.copy(this, uids, target, true);
         // mbox cannot move bytes between files atomically: copy (durable), then expunge here.
         expunge(copied.uids().keySet(), true);
         return copied;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.MailboxInfo;
 import io.tegami.api.store.MailboxNames;
 import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.Quota;
 import io.tegami.api.store.StoreException;
 import io.tegami.api.user.User;
 
@@ -24,10 +26,12 @@ final class MboxSession implements MailboxSession {
     private final MboxFolders folders;
     private final Subscriptions subscriptions;
     private final Set<MboxMailbox> handles = ConcurrentHashMap.newKeySet();
+    private final MboxQuota quota;
     private volatile boolean closed;
 
-    MboxSession(User user, MboxLayout layout, FolderRegistry registry, MboxFolders folders) {
+    MboxSession(User user, MboxLayout layout, FolderRegistry registry, MboxFolders folders, MboxQuota quota) {
         this.user = user;
+        this.quota = quota;
         this.layout = layout;
         this.registry = registry;
         this.folders = folders;
@@ -146,6 +150,17 @@ final class MboxSession implements MailboxSession {
         } catch (IOException e) {
             throw FsSupport.failure("reading the subscriptions of " + user.name(), e);
         }
+    }
+
+    @Override
+    public Optional<Quota> quota() throws StoreException {
+        check();
+        return quota.report();
+    }
+
+    /** The user's quota, for the handles of this session. */
+    MboxQuota quotaRules() {
+        return quota;
     }
 
     void forget(MboxMailbox box) {

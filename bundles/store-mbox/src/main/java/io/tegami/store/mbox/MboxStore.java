@@ -64,7 +64,8 @@ public final class MboxStore implements MailStore {
         }
         MboxFolders folders = new MboxFolders(layout, registry,
                 MailboxAttributes.parseSpecialUse(params.get("mailbox_special_use").orElse(null)));
-        MboxSession session = new MboxSession(user, layout, registry, folders);
+        MboxSession session = new MboxSession(user, layout, registry, folders,
+                MboxQuota.of(user, params, layout, folders, registry));
         session.createInbox();
         return session;
     }

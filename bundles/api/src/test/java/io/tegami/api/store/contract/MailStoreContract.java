@@ -38,12 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
  * keywords, modification sequences, {@code \Recent}, read-only handles), {@link CopyMoveContract},
  * {@link EventContract} (listeners between sessions, {@code refresh()}), {@link NameSafetyContract}
  * (names that could leave the user's directory), {@link ConcurrencyContract} (parallel appends,
- * expunges and readers) and {@link RecoveryContract} (damaged index). Each test gets a fresh
+ * expunges and readers), {@link RecoveryContract} (damaged index), {@link IndexContract} (what a
+ * store keeps of a folder between sessions never hides a change) and {@link QuotaContract}
+ * (Dovecot's quota rules, usage, refusals). Each test gets a fresh
  * {@link #createStore store} over a fresh temporary directory; sessions opened through
  * {@link #session} are closed after it.
  */
 public abstract class MailStoreContract implements FolderContract, MessageContract, DeliveryContract, FlagContract,
-        CopyMoveContract, EventContract, NameSafetyContract, ConcurrencyContract, RecoveryContract {
+        CopyMoveContract, EventContract, NameSafetyContract, ConcurrencyContract, RecoveryContract, IndexContract,
+        QuotaContract {
 
     @TempDir
     Path tempDir;

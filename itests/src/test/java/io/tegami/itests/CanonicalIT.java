@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * Postfix's cleanup in the real container: sender_canonical_maps and recipient_canonical_maps
  * rewrite the envelope (seen in the Return-Path: and Delivered-To: that local delivery writes) and
  * the headers of mail from a local client, and a message without Message-Id: and Date: gets them.
+ * The SMTP server accepts a recipient that only recipient_canonical_maps knows, as Postfix does.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -59,8 +60,10 @@ public class CanonicalIT {
         home.addUser("bob", "secret");
         write(home.home.resolve("sender_canonical"), "bob@localhost  Bob.Builder@example.com\n"
                 + "bob  Bob.Builder@example.com\n");
-        // Mail for bob goes to alice (bob's mailbox exists, so the SMTP server accepts him first).
-        write(home.home.resolve("recipient_canonical"), "bob@localhost  alice@localhost\n");
+        // Mail for bob goes to alice (bob's mailbox exists, so the SMTP server accepts him first);
+        // sales has no mailbox: the SMTP server accepts it because the map makes it alice.
+        write(home.home.resolve("recipient_canonical"), "bob@localhost  alice@localhost\n"
+                + "sales@localhost  alice@localhost\n");
         return options(composite(TegamiOptions.tegami(home.home)),
                 systemProperty("tegami.test.smtp").value(String.valueOf(home.smtpPort)));
     }
@@ -131,6 +134,21 @@ public class CanonicalIT {
         assertFalse(stored, stored.contains("\nDate: Fri, 27 Nov 2020 20:10:00 +0100\nDate:"));
         assertFalse(stored, stored.contains("Bcc:"));
         assertTrue(canonical != null && queue != null);
+    }
+
+    @Test
+    public void aNameOnlyTheRecipientMapKnowsIsAcceptedAndDeliveredToItsTarget() throws Exception {
+        String marker = "sales-" + System.nanoTime();
+        submit("alice@localhost", "sales@localhost", "From: alice@localhost\nSubject: " + marker + "\n\nhi\n");
+        String stored = await(marker);
+        assertTrue(stored, stored.startsWith("Return-Path: <alice@localhost>\nDelivered-To: alice@localhost\n"));
+        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+            smtp.replyLine();
+            assertTrue(smtp.command("EHLO client.example").startsWith("250"));
+            assertEquals("250 2.1.0 Ok", smtp.command("MAIL FROM:<alice@localhost>"));
+            assertEquals("550 5.1.1 <nosuch@localhost>: Recipient address rejected: User unknown in local recipient table",
+                    smtp.command("RCPT TO:<nosuch@localhost>"));
+        }
     }
 
     private String await(String marker) throws Exception {

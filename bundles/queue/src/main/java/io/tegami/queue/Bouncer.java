@@ -121,7 +121,10 @@ final class Bouncer {
      * Tells the sender that {@code recipient} was delivered, when it asked for that with
      * {@code NOTIFY=SUCCESS}: Action {@code delivered} for a final delivery, {@code relayed} when
      * the message went on to another server. The delivery pass calls this for every recipient its
-     * agent reported as sent. Never for notifications (null sender), as in Postfix.
+     * agent reported as sent. Never for notifications (null sender), as in Postfix, and never when
+     * the next hop took the DSN request over ({@link DeliveryResult#dsnPassedOn()}): it offered
+     * DSN and got the recipient's {@code NOTIFY}, so the final notice is its to send (RFC 3461
+     * section 4.1; Postfix's smtp client drops {@code NOTIFY=SUCCESS} then).
      *
      * @return false only when a notice was due and could not be queued (logged; not retried)
      */
@@ -129,7 +132,7 @@ final class Bouncer {
         Envelope envelope = message.envelope();
         MailAddress sender = envelope.sender();
         if (sender.isNullSender() || sender.equals(doubleBounceSender())
-                || !envelope.dsn(recipient).wants(Notify.SUCCESS)) {
+                || !envelope.dsn(recipient).wants(Notify.SUCCESS) || result.dsnPassedOn()) {
             return true;
         }
         // An agent that names a remote server handed the message on (Postfix's smtp client says

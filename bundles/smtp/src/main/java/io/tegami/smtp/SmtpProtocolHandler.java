@@ -2,6 +2,7 @@ package io.tegami.smtp;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +17,7 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.MechanismRegistry;
 import io.tegami.api.sasl.SaslMechanism;
@@ -34,7 +36,8 @@ import io.tegami.smtp.session.SmtpdLog;
  * <p>All references are dynamic and greedy so that a queue, user directory or configuration bundle
  * can be swapped under live sessions. The queue and the user directory are optional: without them
  * the server still talks SMTP and answers 451 where it needs them, so senders retry later. SASL
- * mechanisms are a multiple reference: EHLO offers whatever is registered at that moment.
+ * mechanisms are a multiple reference: EHLO offers whatever is registered at that moment; so are
+ * the queue's address rewriters, which recipient validation asks what an address will become.
  */
 @Component(service = ProtocolHandler.class, property = {
         ProtocolHandler.PROTOCOL + "=smtp",
@@ -61,6 +64,7 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     private volatile DnsResolver dns;
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
+    private final RewriterRegistry rewriters = new RewriterRegistry();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();
@@ -103,6 +107,17 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
 
     void removeMechanism(SaslMechanism mechanism) {
         mechanisms.remove(mechanism);
+    }
+
+    /** The queue's address rewriters (canonical maps...), which the recipient check consults. */
+    @Reference(service = AddressRewriter.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeRewriter")
+    void addRewriter(AddressRewriter rewriter, Map<String, Object> properties) {
+        rewriters.add(rewriter, properties);
+    }
+
+    void removeRewriter(AddressRewriter rewriter) {
+        rewriters.remove(rewriter);
     }
 
     /**
@@ -150,5 +165,10 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public DnsResolver dns() {
         return dns;
+    }
+
+    @Override
+    public List<AddressRewriter> rewriters() {
+        return rewriters.snapshot();
     }
 }

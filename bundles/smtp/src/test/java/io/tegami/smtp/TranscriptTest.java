@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.smtp.fake.FakeMailQueue.Queued;
 
 /** Whole conversations, reply for reply, as a client sees them. */
@@ -39,7 +40,8 @@ class TranscriptTest {
         assertEquals(MailAddress.of("root", "localhost"), message.envelope().sender());
         assertEquals(List.of(MailAddress.of("alice", "localhost")), message.envelope().recipients());
         assertEquals(Map.of(Envelope.CLIENT_ADDRESS, "127.0.0.1", Envelope.CLIENT_NAME, "localhost",
-                Envelope.HELO_NAME, "localhost", Envelope.PROTOCOL, "SMTP"), message.envelope().attributes());
+                Envelope.HELO_NAME, "localhost", Envelope.PROTOCOL, "SMTP", RewriteContext.ATTRIBUTE, "local"),
+                message.envelope().attributes());
     }
 
     @Test

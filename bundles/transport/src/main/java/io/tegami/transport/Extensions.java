@@ -15,11 +15,12 @@ import java.util.Set;
  * @param smtputf8 SMTPUTF8 (RFC 6531)
  * @param starttls STARTTLS (RFC 3207)
  * @param auth the SASL mechanisms of AUTH (RFC 4954), upper case, also from the old {@code AUTH=} form
+ * @param dsn DSN (RFC 3461): the server takes NOTIFY, ORCPT, RET and ENVID
  */
 record Extensions(boolean esmtp, boolean pipelining, long size, boolean eightBitMime, boolean smtputf8,
-        boolean starttls, Set<String> auth) {
+        boolean starttls, Set<String> auth, boolean dsn) {
 
-    static final Extensions NONE = new Extensions(false, false, -1, false, false, false, Set.of());
+    static final Extensions NONE = new Extensions(false, false, -1, false, false, false, Set.of(), false);
 
     Extensions {
         auth = Set.copyOf(auth);
@@ -32,6 +33,7 @@ record Extensions(boolean esmtp, boolean pipelining, long size, boolean eightBit
         boolean eightBit = false;
         boolean utf8 = false;
         boolean starttls = false;
+        boolean dsn = false;
         Set<String> auth = new LinkedHashSet<>();
         for (int i = 1; i < ehlo.lines().size(); i++) {
             String[] words = ehlo.text(i).trim().split("[\\s=]+");
@@ -42,6 +44,7 @@ record Extensions(boolean esmtp, boolean pipelining, long size, boolean eightBit
                 case "8BITMIME" -> eightBit = true;
                 case "SMTPUTF8" -> utf8 = true;
                 case "STARTTLS" -> starttls = true;
+                case "DSN" -> dsn = true;
                 case "AUTH" -> {
                     for (int w = 1; w < words.length; w++) {
                         auth.add(words[w].toUpperCase(Locale.ROOT));
@@ -52,7 +55,7 @@ record Extensions(boolean esmtp, boolean pipelining, long size, boolean eightBit
                 }
             }
         }
-        return new Extensions(true, pipelining, size, eightBit, utf8, starttls, auth);
+        return new Extensions(true, pipelining, size, eightBit, utf8, starttls, auth, dsn);
     }
 
     private static long number(String text) {

@@ -12,10 +12,14 @@ import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.QueuedMessage;
 
 /**
- * One mail transaction on an open session: MAIL FROM (with SIZE, BODY=8BITMIME and SMTPUTF8 when
- * the server offers them and the message needs them), one RCPT TO per recipient, DATA and the
- * content; the commands go in one write when the server offers PIPELINING (RFC 2920), one at a
- * time otherwise. Every recipient gets its own outcome.
+ * One mail transaction on an open session: MAIL FROM (with SIZE, BODY, the DSN parameters and
+ * SMTPUTF8 when the server offers them and the message has them, see {@link EnvelopeParameters}),
+ * one RCPT TO per recipient (with NOTIFY and ORCPT for a DSN server), DATA and the content; the
+ * commands go in one write when the server offers PIPELINING (RFC 2920), one at a time otherwise.
+ * Every recipient gets its own outcome.
+ *
+ * <p>An 8BITMIME body goes as it is to a server without 8BITMIME: Postfix's behaviour with
+ * {@code disable_mime_output_conversion = yes}; Tegami does not convert to quoted-printable.
  */
 final class MailTransaction {
 
@@ -63,35 +67,24 @@ final class MailTransaction {
         Target target = session.target();
         Extensions ext = session.extensions();
         Envelope env = message.envelope();
-        boolean utf8 = needsSmtpUtf8(env.sender(), rcpts);
         if (ext.size() > 0 && message.size() > ext.size()) {
             all(Failure.hard("5.3.4", "message size " + message.size() + " exceeds size limit " + ext.size()
                     + " of server " + target.name(), target));
             return;
         }
-        if (utf8 && !ext.smtputf8()) {
-            all(Failure.hard("5.6.7", "SMTPUTF8 is required, but was not offered by host " + target.name(), target));
+        if (!ext.smtputf8() && utf8Required(message, rcpts, target)) {
             return;
         }
         session.used();
         String doing = "sending MAIL FROM";
         SmtpChannel ch = session.channel();
         try {
-            StringBuilder mail = new StringBuilder("MAIL FROM:<").append(env.sender()).append('>');
-            if (ext.size() >= 0) {
-                mail.append(" SIZE=").append(message.size());
-            }
-            if (ext.eightBitMime() && "8BITMIME".equalsIgnoreCase(env.attribute(Envelope.BODY))) {
-                mail.append(" BODY=8BITMIME");
-            }
-            if (utf8) {
-                mail.append(" SMTPUTF8");
-            }
-            ch.send(mail.toString());
+            boolean utf8 = ext.smtputf8() && Utf8Need.requested(message, rcpts);
+            ch.send("MAIL FROM:<" + env.sender() + ">" + EnvelopeParameters.mail(message, ext, utf8));
             boolean pipelining = ext.pipelining();
             if (pipelining) {
                 for (MailAddress r : rcpts) {
-                    ch.send("RCPT TO:<" + r + ">");
+                    ch.send(rcptCommand(env, r, ext));
                 }
                 ch.send("DATA");
             }
@@ -104,7 +97,7 @@ final class MailTransaction {
                     break;
                 }
                 if (!pipelining) {
-                    ch.send("RCPT TO:<" + rcpts.get(i) + ">");
+                    ch.send(rcptCommand(env, rcpts.get(i), ext));
                     ch.flush(t.rcpt());
                 }
                 Reply r = ch.read(t.rcpt());
@@ -154,7 +147,7 @@ final class MailTransaction {
             doing = "sending end of data -- message may be sent more than once";
             Reply done = ch.read(t.dataDone());
             for (int i : accepted) {
-                outcomes[i] = done.positive() ? new Outcome(Results.sent(target, done), false)
+                outcomes[i] = done.positive() ? new Outcome(Results.sent(target, done, ext.dsn()), false)
                         : Outcome.of(Failure.said(target, done, "end of DATA command"));
             }
         } catch (DotStuffer.ContentException e) {
@@ -193,12 +186,23 @@ final class MailTransaction {
         }
     }
 
-    /** Non-ASCII in an envelope address needs SMTPUTF8 (RFC 6531). */
-    static boolean needsSmtpUtf8(MailAddress sender, List<MailAddress> rcpts) {
-        return !ascii(sender.toString()) || rcpts.stream().anyMatch(r -> !ascii(r.toString()));
+    private static String rcptCommand(Envelope env, MailAddress r, Extensions ext) {
+        return "RCPT TO:<" + r + ">" + EnvelopeParameters.rcpt(env, r, ext);
     }
 
-    private static boolean ascii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+    /**
+     * For a server without SMTPUTF8: true (every recipient bounced, or deferred when the queue
+     * file cannot be read) when the message needs it, as Postfix's smtp_helo() decides.
+     */
+    private boolean utf8Required(QueuedMessage message, List<MailAddress> rcpts, Target target) {
+        try {
+            if (!Utf8Need.required(message, rcpts)) {
+                return false;
+            }
+            all(Failure.hard("5.6.7", "SMTPUTF8 is required, but was not offered by host " + target.name(), target));
+        } catch (IOException e) {
+            all(Failure.soft("4.3.0", "error reading queue file: " + e.getMessage(), target));
+        }
+        return true;
     }
 }

@@ -10,10 +10,16 @@ final class Results {
     private Results() {
     }
 
-    /** {@code 250 2.0.0 Ok: queued as X}, sent to {@code relay=host[ip]:port}. */
-    static DeliveryResult sent(Target target, Reply reply) {
-        DeliveryResult r = new DeliveryResult(DeliveryResult.Status.SENT, reply.dsn(), target.relay(), reply.toString());
-        return remote(r, target, reply);
+    /**
+     * {@code 250 2.0.0 Ok: queued as X}, sent to {@code relay=host[ip]:port}.
+     *
+     * @param dsnServer the server offered DSN: as Postfix assumes, it took the sender's NOTIFY
+     *        request over, so no "relayed" notice is due from here (RFC 3461 section 4.1)
+     */
+    static DeliveryResult sent(Target target, Reply reply, boolean dsnServer) {
+        DeliveryResult r = remote(new DeliveryResult(DeliveryResult.Status.SENT, reply.dsn(), target.relay(),
+                reply.toString()), target, reply);
+        return dsnServer ? r.withDsnPassedOn() : r;
     }
 
     /** A result with the DSN's {@code Remote-MTA: dns; host} and {@code Diagnostic-Code: smtp; reply}. */

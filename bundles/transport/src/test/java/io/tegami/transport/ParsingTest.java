@@ -142,9 +142,9 @@ class ParsingTest {
 
     @Test
     void smtputf8IsNeededForNonAsciiAddressesOnly() {
-        assertFalse(MailTransaction.needsSmtpUtf8(io.tegami.api.mail.MailAddress.parse("a@b.example"),
+        assertFalse(Utf8Need.utf8Addresses(io.tegami.api.mail.MailAddress.parse("a@b.example"),
                 TestMessage.addresses("c@d.example")));
-        assertTrue(MailTransaction.needsSmtpUtf8(io.tegami.api.mail.MailAddress.parse("a@b.example"),
+        assertTrue(Utf8Need.utf8Addresses(io.tegami.api.mail.MailAddress.parse("a@b.example"),
                 List.of(io.tegami.api.mail.MailAddress.parse("jösé@d.example"))));
     }
 

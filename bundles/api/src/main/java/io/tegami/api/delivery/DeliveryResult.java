@@ -9,6 +9,12 @@ import java.util.Objects;
  * about a remote server: its {@code Remote-MTA} and the {@code Diagnostic-Code} it answered with.
  * Both are {@code null} when no remote server took part (local delivery, a DNS failure).
  *
+ * <p>Since 1.2 a successful result may say that the next hop took over the sender's delivery
+ * status notification request ({@link #dsnPassedOn()}): the remote server offered DSN (RFC 3461)
+ * and received each recipient's {@code NOTIFY}, so it, not this system, reports the final
+ * delivery. The queue then sends no "relayed" success notice of its own (RFC 3461 section 4.1,
+ * as Postfix does).
+ *
  * @param status sent, deferred (retry later) or bounced (give up and tell the sender)
  * @param dsn the enhanced status code ({@code 2.0.0}, {@code 4.2.0}, {@code 5.1.1})
  * @param relay where it went, for the log's {@code relay=} field ({@code local}, {@code mx.example.org[192.0.2.1]:25})
@@ -16,9 +22,10 @@ import java.util.Objects;
  * @param remoteMta the DSN {@code Remote-MTA} value with its type ({@code dns; mx.example.org}), or {@code null}
  * @param diagnosticCode the DSN {@code Diagnostic-Code} value with its type
  *        ({@code smtp; 550 5.1.1 <bob@example.org>: Recipient address rejected}), or {@code null}
+ * @param dsnPassedOn true when the next hop accepted the DSN request along with the message (since 1.2)
  */
 public record DeliveryResult(Status status, String dsn, String relay, String detail, String remoteMta,
-        String diagnosticCode) {
+        String diagnosticCode, boolean dsnPassedOn) {
 
     /** Postfix's delivery status words. */
     public enum Status {
@@ -39,7 +46,13 @@ public record DeliveryResult(Status status, String dsn, String relay, String det
 
     /** The 1.0 form: no remote server to report. */
     public DeliveryResult(Status status, String dsn, String relay, String detail) {
-        this(status, dsn, relay, detail, null, null);
+        this(status, dsn, relay, detail, null, null, false);
+    }
+
+    /** The 1.1 form: the DSN request was not passed on. */
+    public DeliveryResult(Status status, String dsn, String relay, String detail, String remoteMta,
+            String diagnosticCode) {
+        this(status, dsn, relay, detail, remoteMta, diagnosticCode, false);
     }
 
     public static DeliveryResult sent(String relay, String detail) {
@@ -62,6 +75,16 @@ public record DeliveryResult(Status status, String dsn, String relay, String det
      * @since 1.1
      */
     public DeliveryResult withRemote(String remoteMta, String diagnosticCode) {
-        return new DeliveryResult(status, dsn, relay, detail, remoteMta, diagnosticCode);
+        return new DeliveryResult(status, dsn, relay, detail, remoteMta, diagnosticCode, dsnPassedOn);
+    }
+
+    /**
+     * This result, saying that the next hop accepted the sender's DSN request ({@code NOTIFY},
+     * {@code ORCPT}, {@code RET}, {@code ENVID}) with the message, so that no "relayed" notice is due.
+     *
+     * @since 1.2
+     */
+    public DeliveryResult withDsnPassedOn() {
+        return new DeliveryResult(status, dsn, relay, detail, remoteMta, diagnosticCode, true);
     }
 }

@@ -22,9 +22,13 @@
  * internal form; {@link io.tegami.api.rewrite.InternalForm} converts to and from the quoted
  * external form of headers and tables, and {@link io.tegami.api.rewrite.InetInterfaces} tells
  * whether an IP address is one of this system's own. The queue works without any rewriter.
+ *
+ * <p>Since 1.1, {@link io.tegami.api.rewrite.LocalRewriteClients} decides
+ * {@code local_header_rewrite_clients} for the SMTP server (with a listener's own value) and the
+ * queue alike.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.rewrite;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,16 +4,19 @@ import io.tegami.api.mail.MailAddress;
 import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
+import io.tegami.smtp.restriction.RewriteGate;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
+import io.tegami.smtp.session.Transaction;
 
 /**
  * {@code MAIL FROM:<path> [SIZE=n] [BODY=7BIT|8BITMIME] [AUTH=mailbox] [RET=FULL|HDRS]
  * [ENVID=xtext] [SMTPUTF8]} (RFC 5321 4.1.1.2, RFC 1870, RFC 6152, RFC 4954 section 5, RFC 3461,
  * RFC 6531): starts a transaction. Checks and replies follow Postfix's mail_cmd in order
  * ({@link MailOptions} for the parameters); {@code AUTH=} is taken only where SASL is active and,
- * as in Postfix, only logged ({@code sasl_sender=}), never trusted.
+ * as in Postfix, only logged ({@code sasl_sender=}), never trusted. The transaction also learns
+ * its header rewriting context here ({@link RewriteGate}).
  */
 public final class MailCommand implements SmtpCommand {
 
@@ -65,8 +68,14 @@ public final class MailCommand implements SmtpCommand {
             return fail(session, "501 5.1.7 Bad sender address syntax");
         }
         if (io.tegami.smtp.restriction.Gates.mail(session, parsed.path().toString(), sender)) { return Outcome.FAILURE; }
-        state.beginTransaction(sender, options.body, options.authSender, session.clock().instant())
-                .extensions(options.ret, options.envid, options.smtputf8);
+        // After the sender checks, as Postfix's mail_cmd() calls smtpd_check_rewrite().
+        RewriteGate.Decision rewrite = RewriteGate.decide(session);
+        if (rewrite.reply() != null) {
+            return fail(session, rewrite.reply());
+        }
+        Transaction transaction = state.beginTransaction(sender, options.body, options.authSender, session.clock().instant());
+        transaction.extensions(options.ret, options.envid, options.smtputf8);
+        transaction.rewriteContext(rewrite.context());
         session.reply("250 2.1.0 Ok");
         return Outcome.SUCCESS;
     }

@@ -13,6 +13,7 @@ import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueException;
+import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.smtp.data.DataReceiver;
 import io.tegami.smtp.data.ReceivedHeader;
 import io.tegami.smtp.session.SmtpSession;
@@ -23,7 +24,7 @@ import io.tegami.smtp.session.Transaction;
 
 /**
  * Opens the queue file of a message for DATA or the first BDAT chunk: the envelope (with the
- * RFC 3461 and SMTPUTF8 facts of the transaction), the {@code client=} log line and our
+ * RFC 3461 and SMTPUTF8 facts of the transaction and its header rewriting context), the {@code client=} log line and our
  * Received: header, then a {@link DataReceiver} for the content.
  */
 final class MessageStart {
@@ -87,6 +88,10 @@ final class MessageStart {
         }
         if (transaction.smtputf8()) {
             attributes.put(Envelope.SMTPUTF8, "yes");
+        }
+        if (transaction.rewriteContext() != null) {
+            // The listener's local_header_rewrite_clients answer, which the queue cannot know.
+            attributes.put(RewriteContext.ATTRIBUTE, transaction.rewriteContext().attributeValue());
         }
         return new Envelope(transaction.sender(), transaction.recipients(), attributes, transaction.recipientDsn());
     }

@@ -1,6 +1,9 @@
 package io.tegami.smtp.restriction;
 
+import java.util.List;
+
 import io.tegami.api.dns.DnsResolver;
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.user.UserDirectory;
 
 /**
@@ -9,6 +12,17 @@ import io.tegami.api.user.UserDirectory;
  *
  * @param dns the DNS resolver, or {@code null}
  * @param users the user directory (Postfix's {@code local_recipient_maps}), or {@code null}
+ * @param rewriters the queue's address rewriters in the order they apply (canonical maps: what
+ *        an address will be delivered as); empty when none
  */
-record Lookups(DnsResolver dns, UserDirectory users) {
+record Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters) {
+
+    Lookups {
+        rewriters = rewriters == null ? List.of() : List.copyOf(rewriters);
+    }
+
+    /** Without address rewriters. */
+    Lookups(DnsResolver dns, UserDirectory users) {
+        this(dns, users, List.of());
+    }
 }

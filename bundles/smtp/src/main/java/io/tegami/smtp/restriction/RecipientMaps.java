@@ -14,6 +14,11 @@ import io.tegami.smtp.session.SmtpdLog;
  * address in a local domain must name a user of the user directory (Tegami's
  * {@code local_recipient_maps}), and one in {@code relay_domains} must be listed in
  * {@code relay_recipient_maps} when that is set. Each address is checked once per command.
+ *
+ * <p>An address that the queue's rewriters change ({@code canonical_maps},
+ * {@code recipient_canonical_maps}, {@code sender_canonical_maps}: see {@link RewrittenAddress}) is
+ * judged by what it becomes: a local user is accepted, another local name refused, and an address
+ * in another domain accepted, as Postfix accepts every address those maps list.
  */
 final class RecipientMaps {
 
@@ -51,7 +56,19 @@ final class RecipientMaps {
     private static Status check(CheckState state, String address, String replyClass) {
         ResolvedAddress resolved = AddressChecks.resolve(state, address);
         RestrictionSettings settings = state.settings();
-        String dsn = Names.SENDER.equals(replyClass) ? "5.1.0" : "5.1.1";
+        boolean sender = Names.SENDER.equals(replyClass);
+        if (resolved.addressClass() != ResolvedAddress.AddressClass.DEFAULT) {
+            // Postfix accepts what canonical maps list; here the address they make is validated.
+            String rewritten = RewrittenAddress.of(state, resolved.recipient(), sender, address);
+            if (rewritten != null) {
+                ResolvedAddress delivered = AddressChecks.resolve(state, rewritten);
+                if (!delivered.isFinal()) {
+                    return Status.DUNNO; // goes elsewhere: not this system's to verify
+                }
+                resolved = delivered;
+            }
+        }
+        String dsn = sender ? "5.1.0" : "5.1.1";
         String table = settings.flag("show_user_unknown_table_name", true) ? " in %s recipient table" : "";
         switch (resolved.addressClass()) {
             case LOCAL -> {

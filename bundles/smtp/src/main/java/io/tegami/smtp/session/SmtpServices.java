@@ -1,10 +1,12 @@
 package io.tegami.smtp.session;
 
+import java.util.List;
 import java.util.Map;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
@@ -33,5 +35,13 @@ public interface SmtpServices {
     /** The DNS resolver, or {@code null} when none runs (DNS-based restrictions then defer). */
     default DnsResolver dns() {
         return null;
+    }
+
+    /**
+     * The address rewriters registered now (the canonical bundle's, plugins'), in the order the
+     * queue applies them; empty when none.
+     */
+    default List<AddressRewriter> rewriters() {
+        return List.of();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.mail.RecipientDsn;
+import io.tegami.api.rewrite.RewriteContext;
 
 /**
  * One mail transaction, from an accepted {@code MAIL FROM} to the end of {@code DATA} (or
@@ -28,6 +29,7 @@ public final class Transaction {
     private String dsnRet;
     private String dsnEnvid;
     private boolean smtputf8;
+    private RewriteContext rewriteContext;
 
     /**
      * @param sender the reverse-path
@@ -106,6 +108,19 @@ public final class Transaction {
     /** True when MAIL declared {@code SMTPUTF8}. */
     public boolean smtputf8() {
         return smtputf8;
+    }
+
+    /**
+     * The header rewriting context MAIL FROM decided (Postfix's {@code rewrite_context}), or
+     * {@code null} to let the queue decide.
+     */
+    public void rewriteContext(RewriteContext context) {
+        this.rewriteContext = context;
+    }
+
+    /** The header rewriting context, or {@code null}. */
+    public RewriteContext rewriteContext() {
+        return rewriteContext;
     }
 
     /** The distinct accepted recipients, in order. */

@@ -3,11 +3,14 @@ package io.tegami.smtp.restriction;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.net.ListenerInfo;
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.user.testing.FakeUserDirectory;
 import io.tegami.smtp.fake.FakeDns;
 import io.tegami.smtp.fake.SmtpParameters;
@@ -27,6 +30,8 @@ final class Fixture {
     final FakeDns dns = new FakeDns();
     final FakeUserDirectory users = new FakeUserDirectory("alice", "postmaster");
     final SessionChecks session = new SessionChecks();
+    /** The queue's address rewriters, in the order they apply. */
+    final List<AddressRewriter> rewriters = new ArrayList<>();
     Path home = Path.of(".");
     String clientName = "unknown";
     String clientAddress = "192.0.2.7";
@@ -53,7 +58,7 @@ final class Fixture {
         ClientInfo client = new ClientInfo(clientName, clientAddress, clientAddress.contains(":"));
         Facts facts = new Facts(client, ip(clientAddress), "ESMTP", saslUser, secure, recipientCount, null);
         CheckState state = new CheckState(facts, new RestrictionSettings(settings, home),
-                new Lookups(withDns ? dns : null, withUsers ? users : null), session, where);
+                new Lookups(withDns ? dns : null, withUsers ? users : null, rewriters), session, where);
         state.helo = helo;
         state.sender = sender;
         return state;

@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import io.tegami.transport.testing.FakeSmtpServer;
 
 /**
  * RFC 3461 through a relay: a client gives RET, ENVID, NOTIFY and ORCPT to Tegami, Tegami relays

@@ -14,7 +14,7 @@ import javax.inject.Inject;
 import io.tegami.api.delivery.DeliveryAgent;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.QueueEntry;
-import io.tegami.itests.dns.DnsStub;
+import io.tegami.dns.testing.DnsStub;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;

@@ -22,6 +22,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import io.tegami.transport.testing.FakeSmtpServer;
 
 /**
  * A relayhost that needs STARTTLS ({@code smtp_tls_security_level = encrypt}) and AUTH

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.transport.testing.FakeSmtpServer;
+
 /** RFC 3461 parameters passed on to a DSN server, and RFC 6531 SMTPUTF8 as Postfix's client handles it. */
 class DsnPassThroughTest {
 

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tegami.transport.testing.FakeSmtpServer;
+
 /** The agent against a fake SMTP server, by relayhost and by MX through a loopback DNS server. */
 class SmtpDeliveryAgentTest {
 

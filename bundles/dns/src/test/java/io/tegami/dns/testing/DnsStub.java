@@ -60,6 +60,23 @@ public final class DnsStub implements AutoCloseable {
         this.tcp = tcp;
     }
 
+    /** Starts a server on 127.0.0.1:{@code port}, UDP and TCP, for a port chosen in advance. */
+    public static DnsStub start(int port) throws IOException {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, port));
+        try {
+            ServerSocket tcp = new ServerSocket();
+            tcp.setReuseAddress(true);
+            tcp.bind(new InetSocketAddress(loopback, port), 50);
+            DnsStub stub = new DnsStub(udp, tcp);
+            stub.serve();
+            return stub;
+        } catch (IOException e) {
+            udp.close();
+            throw e;
+        }
+    }
+
     /** Starts a server on 127.0.0.1, on one port number for both UDP and TCP. */
     public static DnsStub start() throws IOException {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");

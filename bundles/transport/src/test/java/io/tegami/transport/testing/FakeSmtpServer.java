@@ -1,4 +1,4 @@
-package io.tegami.transport;
+package io.tegami.transport.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,46 +27,52 @@ import javax.net.ssl.SSLSocket;
  * transaction is recorded. Supports PIPELINING (replies in order, as it reads line by line),
  * STARTTLS with a throw-away certificate ({@link TestCertificates}) and AUTH PLAIN/LOGIN.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
     /** One received message. */
-    record Transaction(String mailFrom, List<String> rcpts, String data, boolean tls, String authUser) {
+    public record Transaction(String mailFrom, List<String> rcpts, String data, boolean tls, String authUser) {
     }
 
-    final List<String> commands = new CopyOnWriteArrayList<>();
-    final List<Transaction> transactions = new CopyOnWriteArrayList<>();
-    final AtomicInteger connections = new AtomicInteger();
-    final Map<String, String> users = new ConcurrentHashMap<>();
+    public final List<String> commands = new CopyOnWriteArrayList<>();
+    public final List<Transaction> transactions = new CopyOnWriteArrayList<>();
+    public final AtomicInteger connections = new AtomicInteger();
+    public final Map<String, String> users = new ConcurrentHashMap<>();
 
-    volatile String greeting = "220 fake.example ESMTP";
-    volatile List<String> extensions = List.of("PIPELINING", "SIZE 10240000", "8BITMIME", "ENHANCEDSTATUSCODES");
-    volatile boolean refuseEhlo;
-    volatile boolean silent;
-    volatile SSLContext tls;
-    volatile boolean breakTls;
-    volatile Function<String, String> rcptReply = r -> "250 2.1.5 Ok";
-    volatile String mailReply = "250 2.1.0 Ok";
-    volatile String dataReply = "354 End data with <CR><LF>.<CR><LF>";
-    volatile String finalReply;
+    public volatile String greeting = "220 fake.example ESMTP";
+    public volatile List<String> extensions = List.of("PIPELINING", "SIZE 10240000", "8BITMIME", "ENHANCEDSTATUSCODES");
+    public volatile boolean refuseEhlo;
+    public volatile boolean silent;
+    public volatile SSLContext tls;
+    public volatile boolean breakTls;
+    public volatile Function<String, String> rcptReply = r -> "250 2.1.5 Ok";
+    public volatile String mailReply = "250 2.1.0 Ok";
+    public volatile String dataReply = "354 End data with <CR><LF>.<CR><LF>";
+    public volatile String finalReply;
 
     private final ServerSocket server;
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean closed;
 
-    FakeSmtpServer() throws IOException {
+    public FakeSmtpServer() throws IOException {
+        this(0);
+    }
+
+    /** A server on 127.0.0.1:{@code port} (0: any free port), for a port chosen in advance. */
+    public FakeSmtpServer(int port) throws IOException {
         server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
         Thread t = new Thread(this::accept, "fake-smtp-" + port());
         t.setDaemon(true);
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Announces STARTTLS and serves it with a self-signed certificate. */
-    FakeSmtpServer withTls() throws Exception {
+    public FakeSmtpServer withTls() throws Exception {
         tls = TestCertificates.serverContext();
         List<String> ext = new ArrayList<>(extensions);
         ext.add("STARTTLS");
@@ -75,7 +81,7 @@ final class FakeSmtpServer implements AutoCloseable {
     }
 
     /** Announces AUTH PLAIN LOGIN and accepts {@code user}/{@code password}. */
-    FakeSmtpServer withAuth(String user, String password) {
+    public FakeSmtpServer withAuth(String user, String password) {
         users.put(user, password);
         List<String> ext = new ArrayList<>(extensions);
         ext.add("AUTH PLAIN LOGIN");

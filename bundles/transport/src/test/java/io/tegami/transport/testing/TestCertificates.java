@@ -1,4 +1,4 @@
-package io.tegami.itests;
+package io.tegami.transport.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A self-signed server certificate for tests, made once per JVM with the JDK's keytool. */
-final class TestCertificates {
+public final class TestCertificates {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static SSLContext context;
@@ -19,7 +19,7 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    static synchronized SSLContext serverContext() throws Exception {
+    public static synchronized SSLContext serverContext() throws Exception {
         if (context == null) {
             Path dir = Files.createTempDirectory("tegami-test-tls");
             Path store = dir.resolve("server.p12");

@@ -99,6 +99,7 @@ final class PostfixDefaults {
         SmtpdRestrictionDefaults.addTo(d);
         SmtpdProtocolDefaults.addTo(d);
         MailboxDefaults.addTo(d);
+        LocalDeliveryDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

@@ -2,26 +2,26 @@ package io.tegami.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.tegami.api.address.AddressResolver;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.delivery.DeliveryAgent;
 import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.QueuedMessage;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.StoreSelection;
-import io.tegami.api.store.Mailbox;
-import io.tegami.api.store.MailboxSession;
 import io.tegami.api.store.QuotaException;
 import io.tegami.api.store.StoreException;
-import io.tegami.api.user.DirectoryException;
-import io.tegami.api.user.User;
 import io.tegami.api.user.UserDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * Dovecot): see {@link StoreSelection}. The user directory and the stores may be absent or swapped
  * at any time; without them, mail is deferred ({@code 4.3.0}) and stays in the queue. Only an
  * unknown user is a permanent failure.
+ *
+ * <p>Before that, as local(8) does, a recipient is expanded through the {@link AddressResolver}
+ * services (aliases(5): see {@link AliasExpander}): its mail may go to several mailboxes, to
+ * commands ({@link CommandDelivery}), to files ({@link FileDelivery}), and to other systems
+ * through the queue ({@link Forwarder}). A message whose {@code Delivered-To:} already names the
+ * recipient is a forwarding loop and bounces. With {@code mailbox_command} set, mailbox
+ * deliveries go to that command (procmail...) instead of the store.
  */
 @Component(service = DeliveryAgent.class, property = DeliveryAgent.TRANSPORT + "=local",
         configurationPid = LocalDeliveryAgent.PID)
@@ -68,12 +75,12 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryAgent.class);
 
-    /** The bound store and its type, replaced as one so both always match. */
-
     private final MailParameters parameters;
     private final Clock clock;
     private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
     private final StoreSelection stores = new StoreSelection();
+    private final ResolverRegistry resolvers = new ResolverRegistry();
+    private final AtomicReference<MailQueue> queue = new AtomicReference<>();
 
     @Activate
     public LocalDeliveryAgent(@Reference(name = "parameters") MailParameters parameters) {
@@ -105,10 +112,34 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         stores.remove(s);
     }
 
+    @Reference(name = "resolver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindResolver(AddressResolver r, Map<String, Object> properties) {
+        resolvers.add(r, properties);
+    }
+
+    void unbindResolver(AddressResolver r) {
+        resolvers.remove(r);
+    }
+
+    @Reference(name = "queue", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindQueue(MailQueue q) {
+        queue.set(q);
+    }
+
+    void unbindQueue(MailQueue q) {
+        queue.compareAndSet(q, null);
+    }
+
     @Override
     public DeliveryResult deliver(QueuedMessage message, MailAddress recipient) {
         try {
             return deliverOrExplain(message, recipient);
+        } catch (UncheckedIOException e) {
+            // An alias table or :include: file that cannot be read now: Postfix defers too.
+            LOG.warn("{}: alias lookup for <{}> failed: {}", message.queueId(), recipient, e.getMessage());
+            return DeliveryResult.deferred("4.3.0", RELAY, "alias database unavailable: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             // Whatever it was, the queue keeps the mail and tries again.
             LOG.warn("{}: local delivery to <{}> failed", message.queueId(), recipient, e);
@@ -117,40 +148,54 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     }
 
     private DeliveryResult deliverOrExplain(QueuedMessage message, MailAddress recipient) {
-        String name = LocalUserNames.userName(recipient.localPart(), parameters.get("recipient_delimiter", ""));
-        UserDirectory users = directory.get();
-        if (users == null) {
-            return DeliveryResult.deferred("4.3.0", RELAY, "user directory unavailable");
-        }
-        Optional<User> user;
         try {
-            user = users.lookup(name);
-        } catch (DirectoryException e) {
-            return DeliveryResult.deferred("4.3.0", RELAY, "user lookup failed: " + e.getMessage());
-        }
-        if (user.isEmpty()) {
-            return DeliveryResult.bounced("5.1.1", RELAY, "unknown user: \"" + name + "\"");
-        }
-        String type = StoreSelection.typeFor(user.get(), parameters);
-        MailStore target = stores.store(type);
-        if (target == null) {
-            // The store's bundle is stopped or not installed: keep the mail until it is back.
-            return DeliveryResult.deferred("4.3.0", RELAY, "mail store unavailable (" + type + ")");
-        }
-        try (MailboxSession session = target.open(user.get())) {
-            try (Mailbox inbox = session.open(MailboxSession.INBOX);
-                    InputStream content = message.openContent();
-                    InputStream withHeaders = DeliveryHeaders.prepend(message.envelope().sender(), recipient, content)) {
-                // deliver, not append: no UID is needed here, and without one a Maildir store
-                // drops the file into new/ without the uidlist lock, as Postfix's local(8) does.
-                inbox.deliver(withHeaders, Set.of(), clock.instant());
+            if (LoopCheck.deliveredBefore(message, recipient.toString())) {
+                return DeliveryResult.bounced("5.4.6", RELAY, "mail forwarding loop for " + recipient);
             }
-        } catch (StoreException e) {
-            return storeFailure(e, parameters.getBoolean("quota_full_tempfail", false));
         } catch (IOException e) {
             return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
         }
-        return DeliveryResult.sent(RELAY, "delivered to " + type);
+        MailAddress sender = message.envelope().sender();
+        Expansion expansion = new AliasExpander(parameters, resolvers::resolve,
+                d -> ResolverRegistry.isLocal(parameters, d)).expand(recipient, sender);
+        List<DeliveryResult> results = new ArrayList<>(expansion.failures());
+        Map<MailAddress, List<MailAddress>> forwards = new LinkedHashMap<>();
+        for (Target t : expansion.targets()) {
+            if (t.kind() == Target.Kind.MAILBOX && !t.sender().equals(sender)) {
+                // A list with an owner: its local members get their copy through the queue too,
+                // so that what fails for them is reported to the owner, not to the sender.
+                forwards.computeIfAbsent(t.sender(), k -> new ArrayList<>()).add(t.recipient());
+                continue;
+            }
+            switch (t.kind()) {
+                case MAILBOX -> results.add(MailboxDelivery.deliver(parameters, directory.get(), stores, message,
+                        t.value(), t.recipient(), t.sender(), recipient, clock.instant()));
+                case COMMAND -> results.add(CommandDelivery.run(parameters, message, t.value(), t.sender(),
+                        t.recipient(), recipient, null, clock.instant()));
+                case FILE -> results.add(appendToFile(message, t));
+                case FORWARD -> forwards.computeIfAbsent(t.sender(), k -> new ArrayList<>()).add(t.recipient());
+            }
+        }
+        for (Map.Entry<MailAddress, List<MailAddress>> f : forwards.entrySet()) {
+            results.add(Forwarder.forward(queue.get(), message, recipient, f.getKey(), f.getValue(),
+                    CommandDelivery.prepends(parameters, "forward")));
+        }
+        if (results.size() > 1) {
+            for (DeliveryResult r : results) {
+                LOG.info("{}: to=<{}>, relay=local, dsn={}, status={} ({})", message.queueId(), recipient, r.dsn(),
+                        r.status().name().toLowerCase(java.util.Locale.ROOT), r.detail());
+            }
+        }
+        return Outcomes.combine(results);
+    }
+
+    private DeliveryResult appendToFile(QueuedMessage message, Target t) {
+        try (InputStream content = message.openContent()) {
+            return FileDelivery.append(Path.of(t.value()), t.sender(), t.recipient(), content, clock.instant(),
+                    CommandDelivery.prepends(parameters, "file"));
+        } catch (IOException e) {
+            return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.tegami.api.net.Connection;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
+import io.tegami.api.address.AddressResolver;
 import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.MechanismRegistry;
@@ -65,6 +66,7 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
     private final RewriterRegistry rewriters = new RewriterRegistry();
+    private final AliasResolvers resolvers = new AliasResolvers();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();
@@ -120,6 +122,17 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
         rewriters.remove(rewriter);
     }
 
+    /** The alias resolvers (aliases(5)), which make alias names valid local recipients. */
+    @Reference(service = AddressResolver.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeResolver")
+    void addResolver(AddressResolver resolver, Map<String, Object> properties) {
+        resolvers.add(resolver, properties);
+    }
+
+    void removeResolver(AddressResolver resolver) {
+        resolvers.remove(resolver);
+    }
+
     /**
      * The listener is full: what Postfix's postscreen says when every smtpd process is busy, and
      * its log line.
@@ -170,5 +183,10 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public List<AddressRewriter> rewriters() {
         return rewriters.snapshot();
+    }
+
+    @Override
+    public List<AddressResolver> resolvers() {
+        return resolvers.snapshot();
     }
 }

@@ -131,7 +131,8 @@ public final class Gates {
         MailParameters parameters = session.services().parameters();
         Path home = parameters != null ? parameters.home() : Path.of(System.getProperty("tegami.home", "."));
         RestrictionSettings settings = new RestrictionSettings(session.settings(), home);
-        Lookups lookups = new Lookups(session.services().dns(), session.services().users(), session.services().rewriters());
+        Lookups lookups = new Lookups(session.services().dns(), session.services().users(), session.services().rewriters(),
+                session.services().resolvers());
         // The session's PipeliningGuard notices a client that sends ahead of our replies.
         session.checks().improperPipelining |= session.state().improperPipelining();
         CheckState state = new CheckState(Facts.of(session, queueId), settings, lookups, session.checks(), where);

@@ -2,6 +2,8 @@ package io.tegami.smtp.restriction;
 
 import java.util.List;
 
+import io.tegami.api.address.AddressResolver;
+
 import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.user.UserDirectory;
@@ -14,11 +16,19 @@ import io.tegami.api.user.UserDirectory;
  * @param users the user directory (Postfix's {@code local_recipient_maps}), or {@code null}
  * @param rewriters the queue's address rewriters in the order they apply (canonical maps: what
  *        an address will be delivered as); empty when none
+ * @param resolvers the alias resolvers (aliases(5)), highest ranking first: a local name one of
+ *        them knows is a valid recipient, as Postfix's local_recipient_maps includes $alias_maps
  */
-record Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters) {
+record Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters, List<AddressResolver> resolvers) {
 
     Lookups {
         rewriters = rewriters == null ? List.of() : List.copyOf(rewriters);
+        resolvers = resolvers == null ? List.of() : List.copyOf(resolvers);
+    }
+
+    /** Without alias resolvers. */
+    Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters) {
+        this(dns, users, rewriters, List.of());
     }
 
     /** Without address rewriters. */

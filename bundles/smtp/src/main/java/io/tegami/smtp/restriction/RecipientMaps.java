@@ -2,6 +2,8 @@ package io.tegami.smtp.restriction;
 
 import java.util.List;
 
+import io.tegami.api.address.AddressResolver;
+import io.tegami.api.mail.MailAddress;
 import io.tegami.api.table.LookupTable;
 import io.tegami.api.table.TableException;
 import io.tegami.api.user.DirectoryException;
@@ -99,6 +101,9 @@ final class RecipientMaps {
     }
 
     private static boolean userExists(CheckState state, ResolvedAddress resolved, String address) {
+        if (isAlias(state, resolved, address)) {
+            return true; // local_recipient_maps includes $alias_maps in Postfix
+        }
         UserDirectory users = state.lookups().users();
         if (users == null) {
             SmtpdLog.warn("no user directory service: cannot verify local recipient {}", address);
@@ -111,6 +116,33 @@ final class RecipientMaps {
             SmtpdLog.warn("user directory lookup of {} failed: {}", name, e.toString());
             throw Rejects.dictRetry(state, address);
         }
+    }
+
+    /** An aliases(5) name, with its full local part or without its extension, as local(8) looks it up. */
+    private static boolean isAlias(CheckState state, ResolvedAddress resolved, String address) {
+        List<AddressResolver> resolvers = state.lookups().resolvers();
+        if (resolvers.isEmpty()) {
+            return false;
+        }
+        MailAddress full;
+        try {
+            full = MailAddress.parse(resolved.recipient());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String base = UserNames.of(full.localPart(), state.settings().recipientDelimiter());
+        try {
+            for (AddressResolver r : resolvers) {
+                if (r.resolve(full).isPresent()
+                        || !base.equalsIgnoreCase(full.localPart()) && r.resolve(MailAddress.of(base, full.domain())).isPresent()) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException e) {
+            SmtpdLog.warn("alias lookup of {} failed: {}", full, e.toString());
+            throw Rejects.dictRetry(state, address);
+        }
+        return false;
     }
 
     private static boolean listed(CheckState state, List<String> specs, String resolved, String address) {

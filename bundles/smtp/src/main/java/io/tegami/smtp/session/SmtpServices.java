@@ -3,6 +3,7 @@ package io.tegami.smtp.session;
 import java.util.List;
 import java.util.Map;
 
+import io.tegami.api.address.AddressResolver;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.queue.MailQueue;
@@ -42,6 +43,14 @@ public interface SmtpServices {
      * queue applies them; empty when none.
      */
     default List<AddressRewriter> rewriters() {
+        return List.of();
+    }
+
+    /**
+     * The alias resolvers registered now (aliases(5)), highest ranking first, which make local
+     * names valid recipients; empty when none.
+     */
+    default List<AddressResolver> resolvers() {
         return List.of();
     }
 }

@@ -32,6 +32,8 @@ final class Fixture {
     final SessionChecks session = new SessionChecks();
     /** The queue's address rewriters, in the order they apply. */
     final List<AddressRewriter> rewriters = new ArrayList<>();
+    /** The alias resolvers (aliases(5)). */
+    final List<io.tegami.api.address.AddressResolver> resolvers = new ArrayList<>();
     Path home = Path.of(".");
     String clientName = "unknown";
     String clientAddress = "192.0.2.7";
@@ -58,7 +60,7 @@ final class Fixture {
         ClientInfo client = new ClientInfo(clientName, clientAddress, clientAddress.contains(":"));
         Facts facts = new Facts(client, ip(clientAddress), "ESMTP", saslUser, secure, recipientCount, null);
         CheckState state = new CheckState(facts, new RestrictionSettings(settings, home),
-                new Lookups(withDns ? dns : null, withUsers ? users : null, rewriters), session, where);
+                new Lookups(withDns ? dns : null, withUsers ? users : null, rewriters, resolvers), session, where);
         state.helo = helo;
         state.sender = sender;
         return state;

@@ -77,4 +77,21 @@ class RecipientMapsTest {
         fixture.set("relay_recipient_maps", "inline:{ @relay.example=x }");
         assertNull(fixture.rcpt("who@relay.example"));
     }
+
+    @Test
+    void aliasNamesAreLocalRecipients() {
+        fixture.set("recipient_delimiter", "+");
+        fixture.resolvers.add(a -> a.localPart().equalsIgnoreCase("staff")
+                ? java.util.Optional.of(List.of(new io.tegami.api.address.Destination.Mailbox("alice")))
+                : java.util.Optional.empty());
+        assertNull(fixture.rcpt("Staff@host"));
+        assertNull(fixture.rcpt("staff+tag@host"));
+        assertEquals("550 5.1.1 <staffer@host>: Recipient address rejected: User unknown in local recipient table",
+                fixture.rcpt("staffer@host"));
+        Fixture failing = new Fixture();
+        failing.resolvers.add(a -> {
+            throw new java.io.UncheckedIOException(new java.io.IOException("include file missing"));
+        });
+        assertEquals("451 4.3.0 <alice@host>: Temporary lookup failure", failing.rcpt("alice@host"));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.tegami.api.config.MailParameters;
@@ -39,8 +40,22 @@ public final class MainParameters implements MailParameters {
     private final Path home;
     private volatile Snapshot snapshot;
 
-    /** Expanded values of one configuration revision; replaced whole on every change. */
-    private record Snapshot(Map<String, String> explicit, ParameterExpander expander) {
+    /**
+     * One configuration revision, replaced whole on every change. Expanded values are cached per
+     * revision: every SMTP command and delivery reads dozens of parameters, and expanding
+     * {@code $name} chains each time showed in profiles.
+     */
+    private record Snapshot(Map<String, String> explicit, ParameterExpander expander,
+            Map<String, Optional<String>> expanded) {
+
+        Optional<String> value(String name) {
+            Optional<String> cached = expanded.get(name);
+            if (cached == null) {
+                cached = Optional.ofNullable(expander.valueOf(name));
+                expanded.put(name, cached);
+            }
+            return cached;
+        }
     }
 
     public MainParameters() {
@@ -80,12 +95,12 @@ public final class MainParameters implements MailParameters {
             }
             return defaults.get(name);
         });
-        return new Snapshot(explicitCopy, self[0]);
+        return new Snapshot(explicitCopy, self[0], new ConcurrentHashMap<>());
     }
 
     @Override
     public Optional<String> get(String name) {
-        return Optional.ofNullable(snapshot.expander().valueOf(name));
+        return snapshot.value(name);
     }
 
     @Override

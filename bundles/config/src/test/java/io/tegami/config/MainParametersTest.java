@@ -56,6 +56,16 @@ class MainParametersTest {
     }
 
     @Test
+    void cachedExpansionsFollowEveryConfigurationChange() {
+        assertEquals(List.of("mx1.example.org", "localhost.example.org", "localhost"), params.getList("mydestination"));
+        params.configure(Map.of("myhostname", "mx2.example.net"));
+        assertEquals(List.of("mx2.example.net", "localhost.example.net", "localhost"), params.getList("mydestination"));
+        assertTrue(params.get("no_such_parameter").isEmpty());
+        params.configure(Map.of("no_such_parameter", "now set"));
+        assertEquals("now set", params.get("no_such_parameter").orElseThrow());
+    }
+
+    @Test
     void unknownParameterIsEmpty() {
         assertTrue(params.get("no_such_parameter").isEmpty());
         assertEquals(List.of(), params.getList("no_such_parameter"));

@@ -100,6 +100,7 @@ final class PostfixDefaults {
         SmtpdProtocolDefaults.addTo(d);
         MailboxDefaults.addTo(d);
         LocalDeliveryDefaults.addTo(d);
+        SieveDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

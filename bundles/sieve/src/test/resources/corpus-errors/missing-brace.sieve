@@ -1,0 +1,2 @@
+if header "a" "b" {
+keep;

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :domain :is "cc" "sub.example.com" { fileinto "Dave"; }

@@ -1,0 +1,3 @@
+require ["envelope", "fileinto", "variables"];
+if envelope :matches "to" "*" { fileinto "to-${1}"; }
+if envelope :localpart :matches "from" "*" { fileinto "from-${1}"; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if exists ["list-id", "x-spam-score"] { fileinto "Both"; }
+if exists "x-nothere" { discard; }

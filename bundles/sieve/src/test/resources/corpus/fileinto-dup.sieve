@@ -1,0 +1,5 @@
+require "fileinto";
+fileinto "A";
+fileinto "A";
+keep;
+keep;

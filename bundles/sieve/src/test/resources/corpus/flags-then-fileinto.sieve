@@ -1,0 +1,6 @@
+require ["imap4flags", "fileinto"];
+addflag "A";
+fileinto "one";
+removeflag "A";
+addflag "B";
+fileinto "two";

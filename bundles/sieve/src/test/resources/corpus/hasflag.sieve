@@ -1,0 +1,3 @@
+require ["imap4flags", "fileinto"];
+addflag "Work";
+if hasflag :is "work" { fileinto "W"; }

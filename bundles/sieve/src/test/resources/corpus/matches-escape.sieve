@@ -1,0 +1,3 @@
+require "fileinto";
+if header :matches "x-priority" "?" { fileinto "One"; }
+if header :matches "subject" "*\\[*" { fileinto "Bracket"; }

@@ -1,0 +1,3 @@
+redirect "x@example.net";
+redirect "x@example.net";
+keep;

@@ -1,0 +1,3 @@
+require ["fileinto", "subaddress", "envelope"];
+if envelope :detail "to" "lists" { fileinto "Lists"; }
+if address :user "to" "bob" { fileinto "Bob"; }

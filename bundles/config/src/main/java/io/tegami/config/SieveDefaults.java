@@ -2,7 +2,7 @@ package io.tegami.config;
 
 import java.util.Map;
 
-/** Defaults of Sieve filtering, with Pigeonhole's names and values. */
+/** Defaults of Sieve filtering at delivery, with Pigeonhole's and Dovecot LDA's names and values. */
 final class SieveDefaults {
 
     private SieveDefaults() {
@@ -12,5 +12,18 @@ final class SieveDefaults {
         d.put("sieve_max_actions", "32");
         d.put("sieve_max_redirects", "4");
         d.put("sieve_max_cpu_time", "30s");
+        d.put("sieve", "file:~/sieve;active=~/.dovecot.sieve");
+        d.put("sieve_before", "");
+        d.put("sieve_after", "");
+        d.put("sieve_global", "");
+        d.put("sieve_max_script_size", "1M");
+        d.put("sieve_vacation_min_period", "1d");
+        d.put("sieve_vacation_max_period", "0");
+        d.put("sieve_vacation_default_period", "7d");
+        d.put("lda_mailbox_autocreate", "no");
+        d.put("lda_mailbox_autosubscribe", "no");
+        d.put("rejection_subject", "Rejected: %s");
+        d.put("rejection_reason", "Your message to <%t> was automatically rejected:%n%r");
+        d.put("postmaster_address", "");
     }
 }

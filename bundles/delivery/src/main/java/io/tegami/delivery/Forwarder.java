@@ -27,8 +27,18 @@ final class Forwarder {
     private Forwarder() {
     }
 
+    /** Opens the content to forward (the message itself, or a copy with Sieve's header edits). */
+    interface Content {
+        InputStream open() throws IOException;
+    }
+
     static DeliveryResult forward(MailQueue queue, QueuedMessage message, MailAddress alias, MailAddress sender,
             List<MailAddress> to, boolean deliveredTo) {
+        return forward(queue, message, alias, sender, to, deliveredTo, message::openContent);
+    }
+
+    static DeliveryResult forward(MailQueue queue, QueuedMessage message, MailAddress alias, MailAddress sender,
+            List<MailAddress> to, boolean deliveredTo, Content source) {
         if (queue == null) {
             return DeliveryResult.deferred("4.3.0", LocalDeliveryAgent.RELAY, "mail queue unavailable for forwarding");
         }
@@ -40,7 +50,7 @@ final class Forwarder {
         attributes.put(Envelope.PROTOCOL, "local");
         Envelope envelope = new Envelope(sender, to, attributes);
         String id;
-        try (MessageWriter writer = queue.create(envelope); InputStream content = message.openContent()) {
+        try (MessageWriter writer = queue.create(envelope); InputStream content = source.open()) {
             OutputStream out = writer.content();
             if (deliveredTo) {
                 out.write(("Delivered-To: " + alias.toString().replace("\n", "").replace("\r", "") + "\n")

@@ -18,6 +18,7 @@ import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.QueuedMessage;
+import io.tegami.api.sieve.SieveEngine;
 import io.tegami.api.store.MailStore;
 import io.tegami.api.store.StoreSelection;
 import io.tegami.api.store.QuotaException;
@@ -52,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * through the queue ({@link Forwarder}). A message whose {@code Delivered-To:} already names the
  * recipient is a forwarding loop and bounces. With {@code mailbox_command} set, mailbox
  * deliveries go to that command (procmail...) instead of the store.
+ *
+ * <p>With a {@link SieveEngine} bound (the {@code sieve} bundle, optional and swappable), a
+ * mailbox delivery runs the user's Sieve scripts first ({@link SieveDelivery}); without it, or for
+ * a user without scripts, mail goes to INBOX.
  */
 @Component(service = DeliveryAgent.class, property = DeliveryAgent.TRANSPORT + "=local",
         configurationPid = LocalDeliveryAgent.PID)
@@ -81,6 +86,8 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     private final StoreSelection stores = new StoreSelection();
     private final ResolverRegistry resolvers = new ResolverRegistry();
     private final AtomicReference<MailQueue> queue = new AtomicReference<>();
+    private final AtomicReference<SieveEngine> sieve = new AtomicReference<>();
+    private final ScriptCache scripts = new ScriptCache();
 
     @Activate
     public LocalDeliveryAgent(@Reference(name = "parameters") MailParameters parameters) {
@@ -132,6 +139,16 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         queue.compareAndSet(q, null);
     }
 
+    @Reference(name = "sieve", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSieve(SieveEngine e) {
+        sieve.set(e);
+    }
+
+    void unbindSieve(SieveEngine e) {
+        sieve.compareAndSet(e, null);
+    }
+
     @Override
     public DeliveryResult deliver(QueuedMessage message, MailAddress recipient) {
         try {
@@ -168,7 +185,8 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
                 continue;
             }
             switch (t.kind()) {
-                case MAILBOX -> results.add(MailboxDelivery.deliver(parameters, directory.get(), stores, message,
+                case MAILBOX -> results.add(MailboxDelivery.deliver(parameters, directory.get(), stores,
+                        new MailboxDelivery.SieveContext(sieve.get(), scripts, queue.get()), message,
                         t.value(), t.recipient(), t.sender(), recipient, clock.instant()));
                 case COMMAND -> results.add(CommandDelivery.run(parameters, message, t.value(), t.sender(),
                         t.recipient(), recipient, null, clock.instant()));

@@ -26,12 +26,26 @@ import io.tegami.api.user.UserDirectory;
  */
 final class MailboxDelivery {
 
+    /** The Sieve engine (null when unbound), its script cache and the queue for what scripts send. */
+    record SieveContext(io.tegami.api.sieve.SieveEngine engine, ScriptCache cache, io.tegami.api.queue.MailQueue queue) {
+    }
+
     private MailboxDelivery() {
     }
 
     static DeliveryResult deliver(MailParameters parameters, UserDirectory users, StoreSelection stores,
             QueuedMessage message, String name, MailAddress recipient, MailAddress sender, MailAddress original,
             Instant now) {
+        return deliver(parameters, users, stores, null, message, name, recipient, sender, original, now);
+    }
+
+    /**
+     * As above, with the user's Sieve scripts applied when {@code sieve} is given (the engine and
+     * the queue for what the scripts send); without it, or without scripts, mail goes to INBOX.
+     */
+    static DeliveryResult deliver(MailParameters parameters, UserDirectory users, StoreSelection stores,
+            SieveContext sieve, QueuedMessage message, String name, MailAddress recipient, MailAddress sender,
+            MailAddress original, Instant now) {
         if (users == null) {
             return DeliveryResult.deferred("4.3.0", LocalDeliveryAgent.RELAY, "user directory unavailable");
         }
@@ -57,6 +71,13 @@ final class MailboxDelivery {
             return DeliveryResult.deferred("4.3.0", LocalDeliveryAgent.RELAY, "mail store unavailable (" + type + ")");
         }
         try (MailboxSession session = target.open(user.get())) {
+            if (sieve != null && sieve.engine() != null) {
+                DeliveryResult r = SieveDelivery.deliver(new SieveDelivery.Context(parameters, sieve.engine(),
+                        sieve.cache(), sieve.queue(), user.get(), sender, recipient, original, now), session, message);
+                if (r != null) {
+                    return r;
+                }
+            }
             try (Mailbox inbox = session.open(MailboxSession.INBOX);
                     InputStream content = message.openContent();
                     InputStream withHeaders = DeliveryHeaders.prepend(sender, recipient, content)) {

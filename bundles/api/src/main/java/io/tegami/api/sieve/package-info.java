@@ -16,7 +16,7 @@
  * arguments it brings. The engine picks extensions up and drops them as their bundles come and go.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.sieve;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,5 +21,12 @@ final class LocalDeliveryDefaults {
         d.put("expand_owner_alias", "no");
         d.put("prepend_delivered_header", "command, file, forward");
         d.put("export_environment", "TZ MAIL_CONFIG LANG");
+        // virtual(5): one-to-many rewriting in the queue's cleanup, for every domain.
+        d.put("virtual_maps", "");
+        d.put("virtual_alias_maps", "$virtual_maps");
+        d.put("virtual_alias_domains", "$virtual_alias_maps");
+        d.put("virtual_alias_recursion_limit", "1000");
+        d.put("virtual_alias_expansion_limit", "1000");
+        d.put("unknown_virtual_alias_reject_code", "550");
     }
 }

@@ -26,6 +26,13 @@ final class AgentCall {
     static List<DeliveryResult> deliver(QueueContext ctx, String id, SpoolMessage message, RecipientBatches.Batch batch) {
         String transport = batch.transport();
         List<MailAddress> rcpts = batch.recipients().stream().map(SpoolHeader.Recipient::address).toList();
+        if (transport.equals(Router.ERROR)) {
+            // trivial-rewrite's nexthop for an unlisted address in a virtual alias domain
+            return same(rcpts, DeliveryResult.bounced("5.1.1", "none", "User unknown in virtual alias table"));
+        }
+        if (transport.equals(Router.RETRY)) {
+            return same(rcpts, DeliveryResult.deferred("4.3.0", "none", "address resolver failure"));
+        }
         Optional<DeliveryAgent> agent = ctx.agents().find(transport);
         if (agent.isEmpty()) {
             ctx.manager().awaitTransport(id, transport);

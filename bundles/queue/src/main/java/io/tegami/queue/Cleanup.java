@@ -14,14 +14,16 @@ import io.tegami.api.rewrite.RewriteException;
 
 /**
  * Postfix's cleanup(8) in front of the queue: every message a receiver creates has its envelope
- * rewritten ({@link EnvelopeCleanup}) before the queue file is written, and its header cleaned up
- * ({@link HeaderRewriter}) as the content streams in. Without {@code AddressRewriter} services the
- * addresses stay as they are, and headers are still dropped and added as Postfix does.
+ * rewritten (canonical maps, then {@code virtual_alias_maps}: {@link EnvelopeCleanup}) before the
+ * queue file is written, and its header cleaned up ({@link HeaderRewriter}) as the content streams
+ * in. Without {@code AddressRewriter} services the addresses stay as they are, and headers are
+ * still dropped and added as Postfix does.
  */
 final class Cleanup {
 
     private final RewriterChain rewriters;
     private final RewriteClients clients = new RewriteClients();
+    private final VirtualAliasing virtual = new VirtualAliasing();
     private final Clock clock;
 
     Cleanup(RewriterChain rewriters, Clock clock) {
@@ -40,7 +42,7 @@ final class Cleanup {
         Envelope queued;
         Optional<RewriteContext> context;
         try {
-            queued = EnvelopeCleanup.rewrite(envelope, rewriting, parameters);
+            queued = EnvelopeCleanup.rewrite(envelope, rewriting, virtual, parameters);
             context = clients.headerContext(envelope, parameters);
         } catch (RewriteException e) {
             throw new QueueException("address rewriting failed: " + e.getMessage(), e);

@@ -9,10 +9,12 @@
  * {@code texthash:}) are read from their source text file, the one {@code postmap} would compile;
  * a changed file is read again at the next lookup, so no {@code postmap} step is needed. Each
  * consumer decides which keys to try, in its own order, as Postfix's access(5) and canonical(5)
- * describe; regular-expression tables take the whole string only.
+ * describe; regular-expression tables take the whole string only. Since 1.1,
+ * {@link io.tegami.api.table.AddressFinder} is canonical(5)'s and virtual(5)'s key order, shared
+ * by the queue's cleanup and the SMTP server's recipient checks.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.table;
 
 import org.osgi.annotation.bundle.Export;

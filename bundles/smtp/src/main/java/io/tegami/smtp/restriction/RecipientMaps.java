@@ -14,8 +14,10 @@ import io.tegami.smtp.session.SmtpdLog;
  * Postfix's check_rcpt_maps(), behind {@code reject_unlisted_recipient},
  * {@code reject_unlisted_sender} and their implicit forms ({@code smtpd_reject_unlisted_*}): an
  * address in a local domain must name a user of the user directory (Tegami's
- * {@code local_recipient_maps}), and one in {@code relay_domains} must be listed in
- * {@code relay_recipient_maps} when that is set. Each address is checked once per command.
+ * {@code local_recipient_maps}), one in {@code virtual_alias_domains} must be listed in
+ * {@code virtual_alias_maps}, and one in {@code relay_domains} must be listed in
+ * {@code relay_recipient_maps} when that is set. An address that {@code virtual_alias_maps}
+ * rewrites is listed whatever its domain. Each address is checked once per command.
  *
  * <p>An address that the queue's rewriters change ({@code canonical_maps},
  * {@code recipient_canonical_maps}, {@code sender_canonical_maps}: see {@link RewrittenAddress}) is
@@ -59,6 +61,10 @@ final class RecipientMaps {
         ResolvedAddress resolved = AddressChecks.resolve(state, address);
         RestrictionSettings settings = state.settings();
         boolean sender = Names.SENDER.equals(replyClass);
+        if (resolved.addressClass() != ResolvedAddress.AddressClass.DEFAULT
+                && VirtualAliases.listed(state, resolved.recipient(), address)) {
+            return Status.DUNNO; // Postfix accepts every address that virtual_alias_maps rewrites
+        }
         if (resolved.addressClass() != ResolvedAddress.AddressClass.DEFAULT) {
             // Postfix accepts what canonical maps list; here the address they make is validated.
             String rewritten = RewrittenAddress.of(state, resolved.recipient(), sender, address);
@@ -79,6 +85,13 @@ final class RecipientMaps {
                         && !matchLeft("postmaster", r) && !matchLeft("MAILER-DAEMON", r) && !userExists(state, resolved, address)) {
                     return Rejects.reject(state, ErrorClass.BOUNCE, settings.code("unknown_local_recipient_reject_code", 550),
                             dsn, Generic.rejected(address, replyClass, "User unknown" + String.format(table, "local")));
+                }
+            }
+            case ALIAS -> {
+                // trivial-rewrite sends unlisted addresses of virtual alias domains to the error mailer
+                if (!VirtualAliases.listed(state, resolved.recipient(), address)) {
+                    return Rejects.reject(state, ErrorClass.BOUNCE, settings.code("unknown_virtual_alias_reject_code", 550),
+                            dsn, Generic.rejected(address, replyClass, "User unknown in virtual alias table"));
                 }
             }
             case RELAY -> {

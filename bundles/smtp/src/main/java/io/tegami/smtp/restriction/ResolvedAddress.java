@@ -17,6 +17,12 @@ record ResolvedAddress(String recipient, AddressClass addressClass, boolean rout
     enum AddressClass {
         /** {@code mydestination}: final delivery here ({@code RESOLVE_CLASS_FINAL}). */
         LOCAL,
+        /**
+         * {@code virtual_alias_domains}: final destination here, every address aliased elsewhere
+         * ({@code RESOLVE_CLASS_ALIAS}); an address without a {@code virtual_alias_maps} entry
+         * is unknown.
+         */
+        ALIAS,
         /** {@code relay_domains}: we relay for it. */
         RELAY,
         /** Anywhere else. */
@@ -27,9 +33,9 @@ record ResolvedAddress(String recipient, AddressClass addressClass, boolean rout
         return new ResolvedAddress(address, AddressClass.DEFAULT, false, false, true);
     }
 
-    /** True for final delivery on this machine. */
+    /** True for final delivery on this machine ({@code RESOLVE_CLASS_FINAL}: local or virtual alias domains). */
     boolean isFinal() {
-        return addressClass == AddressClass.LOCAL;
+        return addressClass == AddressClass.LOCAL || addressClass == AddressClass.ALIAS;
     }
 
     /** The domain of the resolved recipient. */

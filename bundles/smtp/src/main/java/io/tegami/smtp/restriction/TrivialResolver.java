@@ -16,6 +16,9 @@ import io.tegami.smtp.session.SmtpdLog;
  * {@code user@other.@ourhost}), so that relay control judges where the mail would really go. What
  * stays behind a routing operator is flagged {@link ResolvedAddress#routed() routed}.
  *
+ * <p>A remote domain listed in {@code virtual_alias_domains} is of the alias class, before
+ * {@code relay_domains} is consulted, as in Postfix.
+ *
  * <p>A domain is local when {@code mydestination} lists it (one trailing dot ignored). Unlike
  * Postfix, an address literal of one of our own interfaces is not local: Tegami's queue routes by
  * {@code mydestination} only, so such mail would not be delivered here.
@@ -102,8 +105,18 @@ final class TrivialResolver {
         AddressClass cls = AddressClass.LOCAL;
         if (remote) {
             try {
-                cls = DomainList.matches(settings.list("relay_domains", ""), domain,
-                        settings.parentMatchesSubdomains("relay_domains"), settings) ? AddressClass.RELAY : AddressClass.DEFAULT;
+                if (VirtualAliases.isAliasDomain(domain, settings)) {
+                    cls = AddressClass.ALIAS;
+                }
+            } catch (TableException e) {
+                SmtpdLog.warn("{} lookup failure: {}", VirtualAliases.DOMAINS, e.getMessage());
+                return ResolvedAddress.failed(recipient);
+            }
+            try {
+                if (cls != AddressClass.ALIAS) {
+                    cls = DomainList.matches(settings.list("relay_domains", ""), domain,
+                            settings.parentMatchesSubdomains("relay_domains"), settings) ? AddressClass.RELAY : AddressClass.DEFAULT;
+                }
             } catch (TableException e) {
                 SmtpdLog.warn("relay_domains lookup failure: {}", e.getMessage());
                 return ResolvedAddress.failed(recipient);

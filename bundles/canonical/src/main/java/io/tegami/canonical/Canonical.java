@@ -39,7 +39,7 @@ final class Canonical {
         Tables tables = new Tables(parameters);
         this.completion = new Completion(parameters);
         this.maps = new CanonicalMaps(parameters, tables,
-                new AddressFinder(parameters, new LocalDomains(parameters, tables)), completion);
+                new LocalDomains(parameters, tables), completion);
         this.masquerade = new Masquerade(parameters, tables);
     }
 

@@ -8,6 +8,7 @@ import io.tegami.api.config.MailParameters;
 import io.tegami.api.rewrite.InternalForm;
 import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.api.rewrite.RewriteException;
+import io.tegami.api.table.AddressFinder;
 import io.tegami.api.table.LookupTable;
 import io.tegami.api.table.TableException;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One-to-one address mapping through a canonical(5) table list, as Postfix's cleanup_map11() and
- * mail_addr_map() do it: look the address up ({@link AddressFinder}), turn an {@code @otherdomain}
+ * mail_addr_map() do it: look the address up ({@link AddressFinder}, the api's mail_addr_find()), turn an {@code @otherdomain}
  * result into the same user in that domain, complete the result in the local context, put back an
  * unmatched extension when {@code propagate_unmatched_extensions} names {@code canonical}, and map
  * the result again until an address maps onto itself (at most 10 times). A multi-valued entry is
@@ -28,13 +29,13 @@ final class CanonicalMaps {
 
     private final MailParameters parameters;
     private final Tables tables;
-    private final AddressFinder finder;
+    private final LocalDomains localDomains;
     private final Completion completion;
 
-    CanonicalMaps(MailParameters parameters, Tables tables, AddressFinder finder, Completion completion) {
+    CanonicalMaps(MailParameters parameters, Tables tables, LocalDomains localDomains, Completion completion) {
         this.parameters = parameters;
         this.tables = tables;
-        this.finder = finder;
+        this.localDomains = localDomains;
         this.completion = completion;
     }
 
@@ -90,7 +91,11 @@ final class CanonicalMaps {
 
     /** mail_addr_map(): the external addresses an external address maps to, or empty when it has no entry. */
     private Optional<List<String>> mapOnce(List<LookupTable> maps, String external) throws TableException {
-        Optional<AddressFinder.Found> found = finder.find(maps, external);
+        // Built per lookup from the current parameters, so a changed recipient_delimiter applies at once.
+        AddressFinder finder = new AddressFinder(parameters.get("recipient_delimiter", ""),
+                parameters.get("double_bounce_sender", "double-bounce"),
+                parameters.getBoolean("owner_request_special", true), localDomains::isLocal);
+        Optional<AddressFinder.Match> found = finder.find(maps, external);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -1,7 +1,5 @@
 package io.tegami.delivery;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +9,7 @@ import io.tegami.api.address.AddressResolver;
 import io.tegami.api.address.Destination;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.MailAddress;
+import io.tegami.api.service.RankedServices;
 
 /**
  * The {@link AddressResolver} services (aliases) present now, highest {@code service.ranking}
@@ -20,32 +19,19 @@ import io.tegami.api.mail.MailAddress;
  */
 final class ResolverRegistry {
 
-    private record Ranked(AddressResolver resolver, int ranking, long id) {
+    private final RankedServices<AddressResolver> services = new RankedServices<>();
+
+    void add(AddressResolver resolver, Map<String, Object> properties) {
+        services.add(resolver, properties);
     }
 
-    private static final Comparator<Ranked> ORDER = Comparator.comparingInt(Ranked::ranking).reversed()
-            .thenComparingLong(Ranked::id);
-
-    private volatile List<Ranked> services = List.of();
-
-    synchronized void add(AddressResolver resolver, Map<String, Object> properties) {
-        List<Ranked> next = new ArrayList<>(services);
-        Object ranking = properties.get("service.ranking");
-        Object id = properties.get("service.id");
-        next.add(new Ranked(resolver, ranking instanceof Integer i ? i : 0, id instanceof Number n ? n.longValue() : Long.MAX_VALUE));
-        next.sort(ORDER);
-        services = List.copyOf(next);
-    }
-
-    synchronized void remove(AddressResolver resolver) {
-        List<Ranked> next = new ArrayList<>(services);
-        next.removeIf(r -> r.resolver() == resolver);
-        services = List.copyOf(next);
+    void remove(AddressResolver resolver) {
+        services.remove(resolver);
     }
 
     Optional<List<Destination>> resolve(MailAddress address) {
-        for (Ranked r : services) {
-            Optional<List<Destination>> found = r.resolver().resolve(address);
+        for (AddressResolver resolver : services.snapshot()) {
+            Optional<List<Destination>> found = resolver.resolve(address);
             if (found.isPresent()) {
                 return found;
             }

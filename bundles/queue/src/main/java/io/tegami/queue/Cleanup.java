@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Optional;
 
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.queue.MailQueue;
@@ -11,6 +12,7 @@ import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueException;
 import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.api.rewrite.RewriteException;
+import io.tegami.api.service.RankedServices;
 
 /**
  * Postfix's cleanup(8) in front of the queue: every message a receiver creates has its envelope
@@ -21,12 +23,12 @@ import io.tegami.api.rewrite.RewriteException;
  */
 final class Cleanup {
 
-    private final RewriterChain rewriters;
+    private final RankedServices<AddressRewriter> rewriters;
     private final RewriteClients clients = new RewriteClients();
     private final VirtualAliasing virtual = new VirtualAliasing();
     private final Clock clock;
 
-    Cleanup(RewriterChain rewriters, Clock clock) {
+    Cleanup(RankedServices<AddressRewriter> rewriters, Clock clock) {
         this.rewriters = rewriters;
         this.clock = clock;
     }

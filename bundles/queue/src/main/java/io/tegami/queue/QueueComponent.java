@@ -15,6 +15,7 @@ import io.tegami.api.queue.QueueEntry;
 import io.tegami.api.queue.QueueException;
 import io.tegami.api.queue.QueuedMessage;
 import io.tegami.api.rewrite.AddressRewriter;
+import io.tegami.api.service.RankedServices;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,7 +38,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class QueueComponent implements MailQueue {
 
     private final AgentRegistry agents = new AgentRegistry();
-    private final RewriterChain rewriters = new RewriterChain();
+    private final RankedServices<AddressRewriter> rewriters = new RankedServices<>();
     private final Cleanup cleanup = new Cleanup(rewriters, Clock.systemDefaultZone());
 
     @Reference

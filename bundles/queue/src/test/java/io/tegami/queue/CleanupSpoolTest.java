@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueuedMessage;
+import io.tegami.api.service.RankedServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +30,7 @@ class CleanupSpoolTest {
         try (QueueFixture f = new QueueFixture(home)) {
             f.parameters.set("inet_interfaces", "loopback-only");
             SpoolQueue queue = f.start();
-            RewriterChain chain = new RewriterChain();
+            RankedServices<AddressRewriter> chain = new RankedServices<>();
             chain.add((a, c, m) -> a.replace("@old.example", "@new.example"), Map.of());
             Envelope envelope = new Envelope(MailAddress.parse("joe@old.example"), List.of(MailAddress.parse("ann@old.example")),
                     Map.of(Envelope.CLIENT_ADDRESS, "127.0.0.1"));

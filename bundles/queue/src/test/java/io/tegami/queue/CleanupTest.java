@@ -26,6 +26,7 @@ import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.rewrite.InternalForm;
 import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.api.rewrite.RewriteException;
+import io.tegami.api.service.RankedServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class CleanupTest {
     Path home;
 
     private MapMailParameters parameters;
-    private final RewriterChain chain = new RewriterChain();
+    private final RankedServices<AddressRewriter> chain = new RankedServices<>();
     private final CapturingQueue queue = new CapturingQueue();
 
     @BeforeEach
@@ -218,7 +219,7 @@ class CleanupTest {
         send(envelope("x@example.net", LOOPBACK, "y@example.net"), "S: x\n\n");
         assertEquals("x@example.net", queue.envelope.sender().toString(), "an incomplete envelope result is not taken");
 
-        RewriterChain failing = new RewriterChain();
+        RankedServices<AddressRewriter> failing = new RankedServices<>();
         failing.add((a, c, m) -> { throw new RewriteException("canonical_maps down"); }, Map.of());
         assertThrows(QueueException.class, () -> new Cleanup(failing, CLOCK).create(queue,
                 envelope("x@example.net", LOOPBACK, "y@example.net"), parameters));
@@ -226,7 +227,7 @@ class CleanupTest {
 
     @Test
     void aHeaderLookupFailureFailsTheWriteAndTheCommit() throws Exception {
-        RewriterChain failing = new RewriterChain();
+        RankedServices<AddressRewriter> failing = new RankedServices<>();
         failing.add((a, c, m) -> {
             if (!c.isEnvelope()) {
                 throw new RewriteException("down");

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
@@ -20,6 +21,7 @@ import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueException;
 import io.tegami.api.rewrite.MessageContext;
 import io.tegami.api.rewrite.RewriteException;
+import io.tegami.api.service.RankedServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +129,7 @@ class VirtualAliasingTest {
         Envelope envelope = new Envelope(MailAddress.parse("s@example.net"), List.of(info, other), Map.of(),
                 Map.of(info, notify, other, new RecipientDsn(EnumSet.of(Notify.NEVER), "rfc822;carol@example.net")));
         CapturingQueue queue = new CapturingQueue();
-        try (MessageWriter w = new Cleanup(new RewriterChain(), Clock.systemUTC()).create(queue, envelope, parameters)) {
+        try (MessageWriter w = new Cleanup(new RankedServices<>(), Clock.systemUTC()).create(queue, envelope, parameters)) {
             w.content().write("Subject: x\n\nhi\n".getBytes());
             w.commit();
         }
@@ -149,7 +151,7 @@ class VirtualAliasingTest {
         parameters.set("virtual_alias_maps", "fail:virtual");
         Envelope envelope = Envelope.of(MailAddress.parse("s@example.net"), List.of(MailAddress.parse("a@example.test")));
         assertThrows(QueueException.class,
-                () -> new Cleanup(new RewriterChain(), Clock.systemUTC()).create(new CapturingQueue(), envelope, parameters));
+                () -> new Cleanup(new RankedServices<>(), Clock.systemUTC()).create(new CapturingQueue(), envelope, parameters));
     }
 
     @Test

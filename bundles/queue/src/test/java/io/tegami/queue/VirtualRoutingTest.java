@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.delivery.DeliveryResult;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.MessageWriter;
+import io.tegami.api.service.RankedServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +60,7 @@ class VirtualRoutingTest {
         fx.start();
         String id;
         // Through cleanup, as QueueComponent takes mail; a local submission is not checked at RCPT.
-        try (MessageWriter w = new Cleanup(new RewriterChain(), Clock.systemUTC()).create(fx.queue,
+        try (MessageWriter w = new Cleanup(new RankedServices<>(), Clock.systemUTC()).create(fx.queue,
                 QueueFixture.envelope("alice@example.org", "info@virtual.test", "nobody@virtual.test"), fx.parameters)) {
             w.content().write("Subject: hi\n\nhello\n".getBytes(StandardCharsets.US_ASCII));
             id = w.commit();

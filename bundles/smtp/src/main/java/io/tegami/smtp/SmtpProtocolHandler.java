@@ -19,6 +19,7 @@ import io.tegami.api.net.ProtocolSession;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.address.AddressResolver;
 import io.tegami.api.rewrite.AddressRewriter;
+import io.tegami.api.service.RankedServices;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.MechanismRegistry;
 import io.tegami.api.sasl.SaslMechanism;
@@ -65,8 +66,8 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     private volatile DnsResolver dns;
 
     private final MechanismRegistry mechanisms = new MechanismRegistry();
-    private final RewriterRegistry rewriters = new RewriterRegistry();
-    private final AliasResolvers resolvers = new AliasResolvers();
+    private final RankedServices<AddressRewriter> rewriters = new RankedServices<>();
+    private final RankedServices<AddressResolver> resolvers = new RankedServices<>();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();

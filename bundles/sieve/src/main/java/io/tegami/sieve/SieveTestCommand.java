@@ -1,5 +1,7 @@
 package io.tegami.sieve;
 
+import static io.tegami.api.console.ConsoleException.EX_USAGE;
+
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.sieve.SieveEngine;
 import io.tegami.api.sieve.SieveEnvelope;
@@ -80,7 +82,7 @@ public final class SieveTestCommand {
         } catch (ToolArgs.BadOption e) {
             out.print(USAGE);
             err.println(e.getMessage());
-            throw new SieveToolException(TOOL + ": Fatal: Unknown argument: ?");
+            throw new SieveToolException(EX_USAGE, TOOL + ": Fatal: Unknown argument: ?");
         }
         if (options.help()) {
             out.print(HELP);
@@ -89,7 +91,7 @@ public final class SieveTestCommand {
         List<String> operands = options.operands();
         if (operands.size() != 2) {
             out.print(USAGE);
-            throw new SieveToolException(TOOL + ": Fatal: " + (operands.isEmpty() ? "Missing <script-file> argument"
+            throw new SieveToolException(EX_USAGE, TOOL + ": Fatal: " + (operands.isEmpty() ? "Missing <script-file> argument"
                     : operands.size() == 1 ? "Missing <mail-file> argument" : "Unknown argument: " + operands.get(2)));
         }
         if (options.flags().contains('e')) {
@@ -118,7 +120,7 @@ public final class SieveTestCommand {
                 new ToolEnvironment(scriptFile.toAbsolutePath().getParent(), parameters));
         if (!result.succeeded()) {
             err.println(SieveTestFormat.formatError(script.name(), result));
-            throw new SieveToolException(TOOL + ": Info: final result: failed; resolved with successful implicit keep");
+            throw new SieveToolException(1, TOOL + ": Info: final result: failed; resolved with successful implicit keep");
         }
         out.print(SieveTestFormat.format(result));
         err.println(TOOL + ": Info: final result: success");

@@ -1,19 +1,27 @@
 package io.tegami.sieve;
 
+import io.tegami.api.console.ConsoleException;
+
 /**
  * A {@code sieve-test} or {@code sievec} run that failed, with the complete last line Pigeonhole
- * prints ({@code sievec: Fatal: failed to compile sieve script 'x.sieve'}). The admin socket
- * prints the message of any exception a command throws on standard error, without a stack
- * trace, and ends {@code tegami-ctl} with status 1. This bundle sees only the api bundle, not
- * the shell's {@code CommandFailedException}, so every failure exits 1 (where Pigeonhole's
- * tools use 64 for usage errors and 89 for fatal ones), as the aliases commands do.
+ * prints ({@code sievec: Fatal: failed to compile sieve script 'x.sieve'}) and Pigeonhole's exit
+ * status: {@code 64} (EX_USAGE) for a wrong command line, {@code 89} (Dovecot's FATAL_DEFAULT)
+ * for fatal errors, {@code 1} for a script that failed at run time.
  */
-public final class SieveToolException extends RuntimeException {
+public final class SieveToolException extends ConsoleException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure whose message is shown as it is. */
+    /** Dovecot's exit status for {@code i_fatal()}. */
+    static final int FATAL = 89;
+
+    /** A fatal failure (status 89). */
     public SieveToolException(String message) {
-        super(message);
+        this(FATAL, message);
+    }
+
+    /** A failure ending with {@code exitCode}. */
+    public SieveToolException(int exitCode, String message) {
+        super(exitCode, message);
     }
 }

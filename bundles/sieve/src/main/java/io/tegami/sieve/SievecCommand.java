@@ -1,5 +1,7 @@
 package io.tegami.sieve;
 
+import static io.tegami.api.console.ConsoleException.EX_USAGE;
+
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.sieve.SieveEngine;
 import java.io.PrintStream;
@@ -61,7 +63,7 @@ public final class SievecCommand {
         } catch (ToolArgs.BadOption e) {
             out.print(USAGE);
             err.println(e.getMessage());
-            throw new SieveToolException(TOOL + ": Fatal: Unknown argument: ?");
+            throw new SieveToolException(EX_USAGE, TOOL + ": Fatal: Unknown argument: ?");
         }
         if (options.help()) {
             out.print(HELP);

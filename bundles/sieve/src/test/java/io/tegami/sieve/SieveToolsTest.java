@@ -52,6 +52,10 @@ class SieveToolsTest {
         return assertThrows(SieveToolException.class, command::run).getMessage();
     }
 
+    private int status(Runnable command) {
+        return assertThrows(SieveToolException.class, command::run).exitCode();
+    }
+
     private void sievec(String... args) {
         sievec.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -102,6 +106,20 @@ class SieveToolsTest {
                 failure(() -> sieveTest("-f", "bad", "nope.sieve", "msg.eml")));
         assertEquals("sieve-test: Fatal: Invalid -r parameter: Invalid character in localpart",
                 failure(() -> sieveTest("-r", "<bob@x.y>", "scripts/ok.sieve", "msg.eml")));
+    }
+
+    @Test
+    void exitStatusesArePigeonholes() {
+        // As measured with Debian's sieve-test and sievec: 64 usage, 89 fatal, 1 run-time failure.
+        assertEquals(1, status(() -> sieveTest("redirect-limit.sieve", "msg.eml")));
+        assertEquals(89, status(() -> sieveTest("nope.sieve", "nope.eml")));
+        assertEquals(89, status(() -> sieveTest("scripts/ok.sieve", "nope.eml")));
+        assertEquals(89, status(() -> sieveTest("-f", "bad", "nope.sieve", "msg.eml")));
+        assertEquals(64, status(() -> sieveTest("scripts/ok.sieve")));
+        assertEquals(64, status(() -> sieveTest("-x", "fileinto", "a", "b")));
+        assertEquals(89, status(() -> sievec("missing.sieve")));
+        assertEquals(89, status(() -> sievec()));
+        assertEquals(64, status(() -> sievec("-Z", "scripts/ok.sieve")));
     }
 
     @Test

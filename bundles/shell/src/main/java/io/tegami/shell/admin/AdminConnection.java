@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.tegami.shell.CommandFailedException;
+import io.tegami.api.console.ConsoleException;
 import io.tegami.shell.ctl.AdminProtocol;
 
 /**
@@ -94,7 +94,7 @@ final class AdminConnection implements Runnable {
         } catch (Exception | LinkageError e) {
             // The admin wants the message, as with any Unix command, not a stack trace. LinkageError:
             // a command whose bundle was just updated under it.
-            status = e instanceof CommandFailedException failed ? failed.exitCode() : AdminProtocol.EXIT_FAILED;
+            status = e instanceof ConsoleException failed ? failed.exitCode() : AdminProtocol.EXIT_FAILED;
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             byte[] text = (message + "\n").getBytes(StandardCharsets.UTF_8);
             sink.frames(AdminProtocol.STDERR, text, 0, text.length);

@@ -25,5 +25,9 @@ final class SieveDefaults {
         d.put("rejection_subject", "Rejected: %s");
         d.put("rejection_reason", "Your message to <%t> was automatically rejected:%n%r");
         d.put("postmaster_address", "");
+        // ManageSieve (Pigeonhole's managesieve; the implementation string names Tegami).
+        d.put("sieve_quota_max_scripts", "0");
+        d.put("sieve_quota_max_storage", "0");
+        d.put("managesieve_implementation_string", "Tegami");
     }
 }

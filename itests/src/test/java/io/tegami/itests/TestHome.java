@@ -65,11 +65,23 @@ final class TestHome {
         return home.resolve("data/home").resolve(user).resolve("Maildir");
     }
 
+    /** Ports handed out in this JVM: the kernel may offer a just-closed port again. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free now and not handed out before in this JVM, so that the listeners of
+     * one test never get the same port twice (which happened: pop3 and pop3s on one port).
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no fresh loopback port after 100 attempts");
     }
 
     private static void write(Path file, String text) throws IOException {

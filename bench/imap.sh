@@ -4,6 +4,11 @@
 #
 #   bench/imap.sh [SESSIONS] [CLIENTS] [MESSAGES] [BODIES]          (defaults: 300 10 1000 20)
 #   IDLE_SESSIONS=10000 DOVECOT_IDLE_SESSIONS=1000 IDLE_MESSAGES=100 bench/imap.sh ...
+#   BASELINE_DIST=/copy/of/an/older/distribution IDLE_SESSIONS=0 bench/imap.sh ...
+#
+# BASELINE_DIST: also load a second Tegami (say, a copy of the distribution before a change)
+# in the same run, first, and print its table too: before/after ratios on one machine state.
+# IDLE_SESSIONS=0 skips the idle-memory tests.
 #
 # Load: CLIENTS concurrent clients, each logged in as a user of its own whose INBOX is a copy of
 # one Maildir of MESSAGES messages of 4 KiB (senders, subjects and dates that differ, every
@@ -38,6 +43,7 @@ IDLE_SESSIONS=${IDLE_SESSIONS:-10000}
 DOVECOT_IDLE_SESSIONS=${DOVECOT_IDLE_SESSIONS:-1000}
 IDLE_USERS=${IDLE_USERS:-100}
 IDLE_MESSAGES=${IDLE_MESSAGES:-100}
+BASELINE_DIST=${BASELINE_DIST:-}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 HERE="$ROOT/bench/imap"
 DIST="${TEGAMI_DIST:-$ROOT/distribution/target/tegami}"
@@ -115,12 +121,15 @@ heap_kib() { jcmd "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | he
 full_gc() { jcmd "$1" GC.run >/dev/null; sleep 2; }
 
 # --- Tegami ---------------------------------------------------------------------------------
-T="$WORK/tegami"
-mkdir -p "$T"
-if command -v flock >/dev/null; then flock /tmp/tegami-it.lock cp -a "$DIST/." "$T/"; else cp -a "$DIST/." "$T/"; fi
-rm -rf "$T/data"/* "$T/logs"/*
-rm -f "$T/configs/tegami.listener-"*.cfg
-cat > "$T/configs/tegami.listener-imap.cfg" <<CFG
+# Runs the load and the idle test against the distribution $1 (in $WORK/$2); sets T_LOAD,
+# T_PEAK, T_IDLE, T_BEFORE, T_AFTER, T_HEAP_BEFORE, T_HEAP_AFTER.
+tegami_run() {
+    T="$WORK/$2"
+    mkdir -p "$T"
+    if command -v flock >/dev/null; then flock /tmp/tegami-it.lock cp -a "$1/." "$T/"; else cp -a "$1/." "$T/"; fi
+    rm -rf "$T/data"/* "$T/logs"/*
+    rm -f "$T/configs/tegami.listener-"*.cfg
+    cat > "$T/configs/tegami.listener-imap.cfg" <<CFG
 name = imap
 protocol = imap
 address = 127.0.0.1
@@ -129,39 +138,51 @@ tls = none
 idle_timeout = 1800
 max_connections = $(( IDLE_SESSIONS + CLIENTS + 100 ))
 CFG
-{
-    echo "mail_location = maildir:~/Maildir"
-    echo "mail_max_userip_connections = $PER_USER"
-} >> "$T/configs/tegami.main.cfg"
-for u in $(users); do
-    mkdir -p "$T/data/home/$u"
-    cp -a "$WORK/maildir" "$T/data/home/$u/Maildir"
-    echo "$u:{PLAIN}$PASSWORD::::$T/data/home/$u::" >> "$T/data/passwd"
-done
-for u in $(idle_users); do
-    mkdir -p "$T/data/home/$u"
-    cp -a "$WORK/small" "$T/data/home/$u/Maildir"
-    echo "$u:{PLAIN}$PASSWORD::::$T/data/home/$u::" >> "$T/data/passwd"
-done
-"$T/bin/tegami" start >/dev/null
-TPID=$(cat "$T/data/tegami.pid")
-for _ in $(seq 1 150); do (exec 3<>"/dev/tcp/127.0.0.1/$TEGAMI_PORT") 2>/dev/null && break; sleep 0.2; done
-log "Tegami: warm-up, $(( CLIENTS * 5 )) sessions"
-run_load "$TEGAMI_PORT" "$(( CLIENTS * 5 ))" >/dev/null
-log "Tegami: $SESSIONS sessions, $CLIENTS clients"
-{ read -r T_LOAD; read -r T_PEAK; } < <(measured_load "$TEGAMI_PORT" "$TPID")
-log "Tegami: $IDLE_SESSIONS idle sessions"
-full_gc "$TPID"
-read -r T_BEFORE _ < <(python3 "$HERE/mem.py" "$TPID")
-T_HEAP_BEFORE=$(heap_kib "$TPID")
-idle_open "$TEGAMI_PORT" "$IDLE_SESSIONS"
-T_IDLE=$IDLE_COUNT
-full_gc "$TPID"
-read -r T_AFTER _ < <(python3 "$HERE/mem.py" "$TPID")
-T_HEAP_AFTER=$(heap_kib "$TPID")
-idle_close
-"$T/bin/tegami" stop >/dev/null
-T=""
+    {
+        echo "mail_location = maildir:~/Maildir"
+        echo "mail_max_userip_connections = $PER_USER"
+    } >> "$T/configs/tegami.main.cfg"
+    local u
+    for u in $(users); do
+        mkdir -p "$T/data/home/$u"
+        cp -a "$WORK/maildir" "$T/data/home/$u/Maildir"
+        echo "$u:{PLAIN}$PASSWORD::::$T/data/home/$u::" >> "$T/data/passwd"
+    done
+    for u in $(idle_users); do
+        mkdir -p "$T/data/home/$u"
+        cp -a "$WORK/small" "$T/data/home/$u/Maildir"
+        echo "$u:{PLAIN}$PASSWORD::::$T/data/home/$u::" >> "$T/data/passwd"
+    done
+    "$T/bin/tegami" start >/dev/null
+    TPID=$(cat "$T/data/tegami.pid")
+    for _ in $(seq 1 150); do (exec 3<>"/dev/tcp/127.0.0.1/$TEGAMI_PORT") 2>/dev/null && break; sleep 0.2; done
+    log "Tegami ($2): warm-up, $(( CLIENTS * 5 )) sessions"
+    run_load "$TEGAMI_PORT" "$(( CLIENTS * 5 ))" >/dev/null
+    log "Tegami ($2): $SESSIONS sessions, $CLIENTS clients"
+    { read -r T_LOAD; read -r T_PEAK; } < <(measured_load "$TEGAMI_PORT" "$TPID")
+    T_IDLE=0 T_BEFORE=0 T_AFTER=0 T_HEAP_BEFORE=0 T_HEAP_AFTER=0
+    if [ "$IDLE_SESSIONS" -gt 0 ]; then
+        log "Tegami ($2): $IDLE_SESSIONS idle sessions"
+        full_gc "$TPID"
+        read -r T_BEFORE _ < <(python3 "$HERE/mem.py" "$TPID")
+        T_HEAP_BEFORE=$(heap_kib "$TPID")
+        idle_open "$TEGAMI_PORT" "$IDLE_SESSIONS"
+        T_IDLE=$IDLE_COUNT
+        full_gc "$TPID"
+        read -r T_AFTER _ < <(python3 "$HERE/mem.py" "$TPID")
+        T_HEAP_AFTER=$(heap_kib "$TPID")
+        idle_close
+    fi
+    "$T/bin/tegami" stop >/dev/null
+    T=""
+}
+
+B_LOAD="" B_PEAK=0
+if [ -n "$BASELINE_DIST" ]; then
+    tegami_run "$BASELINE_DIST" tegami-baseline
+    B_LOAD=$T_LOAD B_PEAK=$T_PEAK
+fi
+tegami_run "$DIST" tegami
 
 # --- Dovecot --------------------------------------------------------------------------------
 mkdir -p "$DV/run" "$DV/home"
@@ -223,23 +244,39 @@ log "Dovecot: warm-up, $(( CLIENTS * 5 )) sessions"
 run_load "$DOVECOT_PORT" "$(( CLIENTS * 5 ))" >/dev/null
 log "Dovecot: $SESSIONS sessions, $CLIENTS clients"
 { read -r D_LOAD; read -r D_PEAK; } < <(measured_load "$DOVECOT_PORT" "$DPID")
-log "Dovecot: $DOVECOT_IDLE_SESSIONS idle sessions"
-sleep 2
-read -r D_BEFORE _ < <(python3 "$HERE/mem.py" "$DPID")
-idle_open "$DOVECOT_PORT" "$DOVECOT_IDLE_SESSIONS"
-D_IDLE=$IDLE_COUNT
-sleep 2
-read -r D_AFTER D_PROCS < <(python3 "$HERE/mem.py" "$DPID")
-idle_close
+D_IDLE=0 D_BEFORE=0 D_AFTER=0 D_PROCS=0
+if [ "$DOVECOT_IDLE_SESSIONS" -gt 0 ] && [ "$IDLE_SESSIONS" -gt 0 ]; then
+    log "Dovecot: $DOVECOT_IDLE_SESSIONS idle sessions"
+    sleep 2
+    read -r D_BEFORE _ < <(python3 "$HERE/mem.py" "$DPID")
+    idle_open "$DOVECOT_PORT" "$DOVECOT_IDLE_SESSIONS"
+    D_IDLE=$IDLE_COUNT
+    sleep 2
+    read -r D_AFTER D_PROCS < <(python3 "$HERE/mem.py" "$DPID")
+    idle_close
+fi
 grep -E 'Error|Fatal|Warning' "$DV/dovecot.log" | sort | uniq -c | sort -rn | head -5 >&2 || true
 
 # --- Table ----------------------------------------------------------------------------------
-python3 - "$T_LOAD" "$D_LOAD" "$T_PEAK" "$D_PEAK" "$SESSIONS" "$CLIENTS" "$MESSAGES" "$BODIES" <<'PY'
+python3 - "$T_LOAD" "$D_LOAD" "$T_PEAK" "$D_PEAK" "$SESSIONS" "$CLIENTS" "$MESSAGES" "$BODIES" \
+        "$B_LOAD" "$B_PEAK" <<'PY'
 import json, sys
 t, d = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 tpeak, dpeak = int(sys.argv[3]), int(sys.argv[4])
 print("\nIMAP sessions: %s sessions, %s clients, INBOX of %s messages of 4 KiB, FETCH of %s bodies"
       % tuple(sys.argv[5:9]))
+if sys.argv[9]:
+    # The baseline distribution (BASELINE_DIST), measured in this run: its table first.
+    b = json.loads(sys.argv[9])
+    print("\nbaseline Tegami (BASELINE_DIST) against Dovecot")
+    print("%-22s %12s %12s %8s" % ("", "baseline", "Dovecot", "ratio"))
+    for key, name in (("sessions_per_s", "sessions/s"), ("commands_per_s", "commands/s")):
+        print("%-22s %12.1f %12.1f %8.2f" % (name, b[key], d[key], b[key] / d[key]))
+    print("%-22s %9s %9s %9s %9s" % ("command", "B p50", "D p50", "B p99", "D p99"))
+    for name in ("connect", "LOGIN", "SELECT", "FETCH envelopes", "FETCH bodies", "UID SEARCH", "STORE", "LOGOUT"):
+        x, y = b["latency_ms"][name], d["latency_ms"][name]
+        print("%-22s %9.2f %9.2f %9.2f %9.2f" % (name, x["p50"], y["p50"], x["p99"], y["p99"]))
+    print("\nTegami against Dovecot")
 print("%-22s %12s %12s %8s" % ("", "Tegami", "Dovecot", "ratio"))
 for key, name in (("sessions_per_s", "sessions/s"), ("commands_per_s", "commands/s")):
     print("%-22s %12.1f %12.1f %8.2f" % (name, t[key], d[key], t[key] / d[key]))
@@ -251,6 +288,7 @@ for name in ("connect", "LOGIN", "SELECT", "FETCH envelopes", "FETCH bodies", "U
     print("%-22s %9.2f %9.2f %9.2f %9.2f %7.2f %7.2f" % (name, a["p50"], b["p50"], a["p99"], b["p99"],
           a["p50"] / max(b["p50"], 1e-3), a["p99"] / max(b["p99"], 1e-3)))
 PY
+[ "$IDLE_SESSIONS" -gt 0 ] || exit 0
 printf '\nIdle sessions (LOGIN, SELECT INBOX of %d messages, IDLE), memory per session\n' "$IDLE_MESSAGES"
 printf '%-10s %9s %14s %16s\n' server sessions "PSS KiB/sess" "heap KiB/sess"
 printf '%-10s %9d %14.1f %16.1f\n' Tegami "$T_IDLE" "$(echo "($T_AFTER - $T_BEFORE) / $T_IDLE" | bc -l)" \

@@ -21,33 +21,40 @@ class Imap:
         self.s = socket.create_connection(("127.0.0.1", port))
         self.s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.buf = b""
+        self.pos = 0   # first unread byte of buf
+        self.scan = 0  # where to look for the next CRLF (>= pos)
         self.tag = 0
 
     def _fill(self):
         data = self.s.recv(262144)
         if not data:
             raise RuntimeError("connection closed")
+        # Drop what was read before appending: slicing the buffer after every line made the
+        # client's cost per line grow with the size of the server's writes.
+        if self.pos:
+            self.buf = self.buf[self.pos:]
+            self.scan -= self.pos
+            self.pos = 0
         self.buf += data
 
     def line(self):
         """One response line, literals included ({n} CRLF n octets, then the rest of the line)."""
         out = []
-        start = 0
         while True:
-            i = self.buf.find(b"\r\n", start)
+            i = self.buf.find(b"\r\n", self.scan)
             if i < 0:
-                start = max(0, len(self.buf) - 1)
+                self.scan = max(self.pos, len(self.buf) - 1)
                 self._fill()
                 continue
-            piece, self.buf = self.buf[:i], self.buf[i + 2:]
+            piece = self.buf[self.pos:i]
+            self.pos = self.scan = i + 2
             out.append(piece)
-            start = 0
             if piece.endswith(b"}") and b"{" in piece:
                 n = int(piece[piece.rindex(b"{") + 1:-1])
-                while len(self.buf) < n:
+                while len(self.buf) - self.pos < n:
                     self._fill()
-                out.append(self.buf[:n])
-                self.buf = self.buf[n:]
+                out.append(self.buf[self.pos:self.pos + n])
+                self.pos = self.scan = self.pos + n
                 continue
             return b"".join(out)
 

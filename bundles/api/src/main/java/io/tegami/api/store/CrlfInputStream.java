@@ -1,5 +1,6 @@
 package io.tegami.api.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,35 @@ import java.io.InputStream;
  */
 public final class CrlfInputStream extends FilterInputStream {
 
-    private final byte[] raw = new byte[8192];
+    // Buffered here, so that the byte-at-a-time readers of header parsers cost an array access,
+    // not a call down the stream chain, and bulk reads copy whole runs between line ends.
+    private byte[] raw;
+    private int pos;
+    private int limit;
     private int previous = -1;
     private boolean pendingLf;
 
     public CrlfInputStream(InputStream in) {
         super(in);
+    }
+
+    /** Refills the buffer (blocking); false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (raw == null) {
+            // Made on first need, no bigger than an in-memory source (a cached header section).
+            int size = in instanceof ByteArrayInputStream ? Math.max(64, Math.min(8192, in.available())) : 8192;
+            raw = new byte[size];
+        }
+        int r;
+        do {
+            r = in.read(raw, 0, raw.length);
+        } while (r == 0);
+        if (r < 0) {
+            return false;
+        }
+        pos = 0;
+        limit = r;
+        return true;
     }
 
     @Override
@@ -27,7 +51,11 @@ public final class CrlfInputStream extends FilterInputStream {
             previous = '\n';
             return '\n';
         }
-        int b = in.read();
+        if (pos == limit && !fill()) {
+            previous = -1;
+            return -1;
+        }
+        int b = raw[pos++] & 0xff;
         if (b == '\n' && previous != '\r') {
             pendingLf = true;
             previous = '\r';
@@ -47,29 +75,36 @@ public final class CrlfInputStream extends FilterInputStream {
             pendingLf = false;
             previous = '\n';
             buf[off + n++] = '\n';
-            if (n == len) {
-                return n;
+        }
+        if (pos == limit && n == 0 && !fill()) {
+            return -1;
+        }
+        while (n < len && pos < limit) {
+            int end = Math.min(limit, pos + (len - n));
+            int i = pos;
+            while (i < end && raw[i] != '\n') {
+                i++;
             }
-        }
-        // Read at most half the room left: every byte read may become two.
-        int want = Math.min(raw.length, Math.max(1, (len - n) / 2));
-        int r = in.read(raw, 0, want);
-        if (r < 0) {
-            return n == 0 ? -1 : n;
-        }
-        for (int i = 0; i < r; i++) {
-            byte b = raw[i];
-            if (b == '\n' && previous != '\r') {
-                buf[off + n++] = '\r';
-                if (n == len) {
-                    // Only possible when want was 1 and room 1: emit LF on the next call.
-                    pendingLf = true;
-                    previous = '\r';
-                    return n;
+            int run = i - pos;
+            if (run > 0) {
+                System.arraycopy(raw, pos, buf, off + n, run);
+                n += run;
+                previous = raw[i - 1] & 0xff;
+                pos = i;
+            }
+            if (i < end) {
+                pos++; // the LF
+                if (previous != '\r') {
+                    buf[off + n++] = '\r';
+                    if (n == len) {
+                        pendingLf = true;
+                        previous = '\r';
+                        return n;
+                    }
                 }
+                buf[off + n++] = '\n';
+                previous = '\n';
             }
-            buf[off + n++] = b;
-            previous = b & 0xff;
         }
         return n;
     }
@@ -91,7 +126,9 @@ public final class CrlfInputStream extends FilterInputStream {
 
     @Override
     public int available() {
-        return pendingLf ? 1 : 0;
+        // At least as many octets come out as go in; an in-memory source can say how many are left.
+        int source = in instanceof ByteArrayInputStream b ? b.available() : 0;
+        return (int) Math.min(Integer.MAX_VALUE, (pendingLf ? 1L : 0L) + (limit - pos) + source);
     }
 
     @Override

@@ -142,6 +142,46 @@ public interface Mailbox extends AutoCloseable {
     InputStream openMessage(long uid) throws StoreException;
 
     /**
+     * Streams the start of a message up to at least the empty line that ends its header, with CRLF
+     * line endings: what ENVELOPE, SEARCH on header fields, SORT and THREAD read, again and again.
+     * A store may answer from a cache of header sections (as Dovecot's {@code dovecot.index.cache})
+     * instead of opening the message; what follows the empty line is unspecified (the default
+     * gives the whole message), so callers stop reading there. Close it.
+     *
+     * @throws StoreException {@link StoreException.Reason#NOT_FOUND} if there is no such message
+     * @since 2.3
+     */
+    default InputStream openHeader(long uid) throws StoreException {
+        return openMessage(uid);
+    }
+
+    /**
+     * A value a protocol derived from a message's content and asked the store to keep
+     * ({@link #cacheValue}), as Dovecot keeps {@code imap.envelope} and {@code imap.bodystructure}
+     * in {@code dovecot.index.cache}: since content never changes under a UID, neither does such
+     * a value. A store may forget values at any time; the default keeps none.
+     *
+     * @param field what the value is, named by its user ({@code imap.envelope})
+     * @return the value (do not modify it), or null if none is kept (or there is no such message)
+     * @throws StoreException {@link StoreException.Reason#NOT_FOUND} if there is no such message
+     *         and the store noticed
+     * @since 2.3
+     */
+    default byte[] cachedValue(long uid, String field) throws StoreException {
+        return null;
+    }
+
+    /**
+     * Offers a value derived from message {@code uid}'s content for {@link #cachedValue}; the store
+     * may keep it (in memory or on disk) or not. The caller does not modify {@code value} afterwards.
+     * Messages that are not there are ignored. The default keeps nothing.
+     *
+     * @since 2.3
+     */
+    default void cacheValue(long uid, String field, byte[] value) throws StoreException {
+    }
+
+    /**
      * Changes flags (IMAP STORE / UID STORE, with CONDSTORE's UNCHANGEDSINCE). Messages whose
      * flags really change get a new modification sequence, and handles of other sessions hear
      * {@link MailboxListener#flagsChanged}. {@code \Recent} in {@code flags} is ignored.

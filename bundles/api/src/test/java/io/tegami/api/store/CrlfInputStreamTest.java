@@ -36,4 +36,48 @@ class CrlfInputStreamTest {
         assertEquals('y', in.read());
         assertEquals(-1, in.read());
     }
+
+    /** The buffered conversion equals a byte-by-byte reference on random input, read any way. */
+    @Test
+    void randomInputMatchesReference() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[] alphabet = {'a', '\n', '\r', 'b', 0};
+        for (int round = 0; round < 300; round++) {
+            byte[] in = new byte[random.nextInt(20_000)];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            java.io.ByteArrayOutputStream want = new java.io.ByteArrayOutputStream();
+            int prev = -1;
+            for (byte b : in) {
+                if (b == '\n' && prev != '\r') {
+                    want.write('\r');
+                }
+                want.write(b);
+                prev = b;
+            }
+            int chunk = 1 + random.nextInt(round % 2 == 0 ? 5 : 20_000);
+            String s = new String(in, StandardCharsets.ISO_8859_1);
+            assertArrayEquals(want.toByteArray(), convert(s, chunk), "round " + round + " chunk " + chunk);
+            InputStream mixed = new CrlfInputStream(new ByteArrayInputStream(in));
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[7];
+            while (true) {
+                if (random.nextBoolean()) {
+                    int b = mixed.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    got.write(b);
+                } else {
+                    int r = mixed.read(buf, 0, 1 + random.nextInt(buf.length));
+                    if (r < 0) {
+                        break;
+                    }
+                    got.write(buf, 0, r);
+                }
+            }
+            assertArrayEquals(want.toByteArray(), got.toByteArray(), "mixed reads, round " + round);
+        }
+    }
 }

@@ -48,6 +48,15 @@ public final class CommandDispatcher implements CommandRunner {
 
     @Override
     public void run(ImapSession session, RawCommand raw) {
+        session.out().startBatch();
+        try {
+            execute(session, raw);
+        } finally {
+            session.out().endBatch();
+        }
+    }
+
+    private void execute(ImapSession session, RawCommand raw) {
         CommandReader r = new CommandReader(raw);
         String tag;
         try {

@@ -38,12 +38,36 @@ final class Matches {
 
     /** Opens message {@code uid} for the message package. */
     static MessageSource source(Mailbox mailbox, long uid) {
-        return () -> {
+        return MessageSource.of(() -> {
             try {
                 return mailbox.openMessage(uid);
             } catch (StoreException e) {
                 throw new IOException(e.getMessage(), e);
             }
-        };
+        }, () -> {
+            try {
+                return mailbox.openHeader(uid);
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }, new MessageSource.ValueCache() {
+            @Override
+            public byte[] cached(String field) throws IOException {
+                try {
+                    return mailbox.cachedValue(uid, field);
+                } catch (StoreException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void keep(String field, byte[] value) {
+                try {
+                    mailbox.cacheValue(uid, field, value);
+                } catch (StoreException e) {
+                    // keeping it is an optimization only
+                }
+            }
+        });
     }
 }

@@ -28,11 +28,17 @@ import io.tegami.imap.session.SessionStats;
 public final class FetchResponder {
 
     private static final int CHUNK = 64 * 1024;
+    /** Names of the values kept with the store (Mailbox.cacheValue), as Dovecot's cache fields. */
+    static final String ENVELOPE_FIELD = "imap.envelope";
+    static final String BODY_FIELD = "imap.body";
+    static final String BODYSTRUCTURE_FIELD = "imap.bodystructure";
 
     private final Mailbox mailbox;
     private final FetchDataSource data;
     private final ZoneId zone;
     private final SessionStats stats;
+    /** The current message, opened to learn it still exists; the first reader of it takes it. */
+    private InputStream preopened;
 
     public FetchResponder(Mailbox mailbox, FetchDataSource data, ZoneId zone, SessionStats stats) {
         this.mailbox = mailbox;
@@ -52,6 +58,23 @@ public final class FetchResponder {
      */
     public boolean write(ImapOutput out, int seq, MessageInfo info, List<FetchItem> items, boolean withFlags)
             throws StoreException {
+        try {
+            return writeMessage(out, seq, info, items, withFlags);
+        } finally {
+            InputStream unused = preopened;
+            preopened = null;
+            if (unused != null) {
+                try {
+                    unused.close();
+                } catch (IOException e) {
+                    // nothing was read from it
+                }
+            }
+        }
+    }
+
+    private boolean writeMessage(ImapOutput out, int seq, MessageInfo info, List<FetchItem> items, boolean withFlags)
+            throws StoreException {
         List<Object> parts = new ArrayList<>(items.size() + 1);
         FetchDataSource.MessageContent content = null;
         try {
@@ -64,24 +87,38 @@ public final class FetchResponder {
                         case RFC822_SIZE -> parts.add("RFC822.SIZE " + info.rfc822Size());
                         case MODSEQ -> parts.add("MODSEQ (" + info.modSeq() + ")");
                         case ENVELOPE -> {
-                            content = content(content, info);
+                            byte[] v = cached(info.uid(), ENVELOPE_FIELD);
+                            if (v == null) {
+                                content = content(content, info);
+                                v = keep(info.uid(), ENVELOPE_FIELD, content.envelope());
+                            }
                             parts.add("ENVELOPE ");
-                            parts.add(content.envelope());
+                            parts.add(v);
                         }
                         case BODY -> {
-                            content = content(content, info);
+                            byte[] v = cached(info.uid(), BODY_FIELD);
+                            if (v == null) {
+                                content = content(content, info);
+                                v = keep(info.uid(), BODY_FIELD, content.bodyStructure(false));
+                            }
                             parts.add("BODY ");
-                            parts.add(content.bodyStructure(false));
+                            parts.add(v);
                         }
                         case BODYSTRUCTURE -> {
-                            content = content(content, info);
+                            byte[] v = cached(info.uid(), BODYSTRUCTURE_FIELD);
+                            if (v == null) {
+                                content = content(content, info);
+                                v = keep(info.uid(), BODYSTRUCTURE_FIELD, content.bodyStructure(true));
+                            }
                             parts.add("BODYSTRUCTURE ");
-                            parts.add(content.bodyStructure(true));
+                            parts.add(v);
                         }
                     }
                 } else if (item instanceof FetchItem.Section section) {
                     if (content == null) {
-                        probe(info.uid()); // BODY[] is read only while writing: learn now if it is gone
+                        // BODY[] is read only while writing: learn now if it is gone, by opening
+                        // the message, and read that stream then (one open per message).
+                        preopened = open(info.uid(), false);
                     }
                     content = content(content, info);
                     parts.add(new Pending(section, content.section(section.spec())));
@@ -152,9 +189,10 @@ public final class FetchResponder {
         }
     }
 
-    private void probe(long uid) throws IOException {
+    /** The value the store keeps for {@code field} of message {@code uid}, or null. */
+    private byte[] cached(long uid, String field) throws IOException {
         try {
-            mailbox.openMessage(uid).close();
+            return mailbox.cachedValue(uid, field);
         } catch (StoreException e) {
             if (e.reason() == StoreException.Reason.NOT_FOUND) {
                 throw new MessageGone(uid);
@@ -163,22 +201,41 @@ public final class FetchResponder {
         }
     }
 
+    /** Offers {@code value} to the store's cache; returns it. */
+    private byte[] keep(long uid, String field, byte[] value) throws IOException {
+        try {
+            mailbox.cacheValue(uid, field, value);
+        } catch (StoreException e) {
+            // keeping it is an optimization only
+        }
+        return value;
+    }
+
     private FetchDataSource.MessageContent content(FetchDataSource.MessageContent current, MessageInfo info) {
         if (current != null) {
             return current;
         }
         long uid = info.uid();
-        MessageSource source = () -> {
-            try {
-                return mailbox.openMessage(uid);
-            } catch (StoreException e) {
-                if (e.reason() == StoreException.Reason.NOT_FOUND) {
-                    throw new MessageGone(uid);
-                }
-                throw new IOException(e.getMessage(), e);
+        MessageSource source = MessageSource.of(() -> {
+            InputStream in = preopened;
+            if (in != null) {
+                preopened = null;
+                return in;
             }
-        };
+            return open(uid, false);
+        }, () -> open(uid, true));
         return data.open(source, info.rfc822Size());
+    }
+
+    private InputStream open(long uid, boolean header) throws IOException {
+        try {
+            return header ? mailbox.openHeader(uid) : mailbox.openMessage(uid);
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.NOT_FOUND) {
+                throw new MessageGone(uid);
+            }
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     /** The message was expunged by another session before its content could be read. */

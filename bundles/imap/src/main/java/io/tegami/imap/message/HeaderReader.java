@@ -24,7 +24,7 @@ public final class HeaderReader {
 
     /** The message's header fields, in order. */
     public static List<HeaderField> read(MessageSource source) throws IOException {
-        try (InputStream in = source.open()) {
+        try (InputStream in = source.openHeader()) {
             return read(in, MimeLimits.DEFAULT);
         }
     }

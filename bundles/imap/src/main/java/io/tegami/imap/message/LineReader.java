@@ -11,8 +11,11 @@ import java.io.InputStream;
 final class LineReader {
 
     private final InputStream in;
-    /** Read buffer: 8 KiB, since one is made per message opened (a FETCH of 1:* opens them all). */
-    private final byte[] buf = new byte[8192];
+    /**
+     * Read buffer: at most 8 KiB, since one is made per message opened (a FETCH of 1:* opens them
+     * all), and no bigger than what the stream says it holds (a cached header section of 1 KiB).
+     */
+    private final byte[] buf;
     private int pos;
     private int limit;
     private long offset;
@@ -38,6 +41,13 @@ final class LineReader {
     LineReader(InputStream crlf, int maxKeep) {
         this.in = crlf;
         this.maxKeep = maxKeep;
+        int hint;
+        try {
+            hint = crlf.available();
+        } catch (IOException e) {
+            hint = 0;
+        }
+        this.buf = new byte[hint > 0 && hint < 8192 ? Math.max(256, hint + 16) : 8192];
         this.head = new byte[Math.min(maxKeep, 512)]; // grows when a long line is to be kept
     }
 

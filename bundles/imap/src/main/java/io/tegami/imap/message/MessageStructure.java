@@ -47,7 +47,7 @@ public final class MessageStructure {
      * ENVELOPE without BODYSTRUCTURE or sections needs, at a fraction of a full parse's reading.
      */
     public static Envelope envelope(MessageSource source) throws IOException {
-        try (InputStream in = source.open()) {
+        try (InputStream in = source.openHeader()) {
             LineReader reader = new LineReader(new CrlfInputStream(in), MimeLimits.DEFAULT.maxHeaderValue());
             MessagePart root = new StructureParser(reader, MimeLimits.DEFAULT).parseHeader();
             return root.envelope == null ? Envelope.EMPTY : root.envelope;

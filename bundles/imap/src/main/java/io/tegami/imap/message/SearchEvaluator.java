@@ -164,12 +164,10 @@ public final class SearchEvaluator {
 
     private static boolean header(SearchKey.Header h, SearchMessage m) throws IOException {
         String needle = TextFolding.fold(h.value());
-        for (HeaderField f : m.headers()) {
-            if (f.name().equalsIgnoreCase(h.name())) {
-                // RFC 3501: an empty string matches every message that has the field.
-                if (needle.isEmpty() || TextFolding.fold(EncodedWords.decode(f.unfolded())).contains(needle)) {
-                    return true;
-                }
+        for (String value : FoldedValues.of(m, h.name())) {
+            // RFC 3501: an empty string matches every message that has the field.
+            if (needle.isEmpty() || value.contains(needle)) {
+                return true;
             }
         }
         return false;

@@ -80,10 +80,14 @@ final class IdleWatch {
         }
         SelectedMailbox selected = session.selected();
         if (selected != null) {
-            try {
-                selected.mailbox().refresh();
-            } catch (StoreException | RuntimeException e) {
-                ImapLog.debug("IDLE refresh failed: {}", e.toString());
+            long interval = session.settings().idleCheckInterval().toMillis();
+            if (SharedRefresh.due(String.valueOf(session.user().home()), selected.name(),
+                    session.services().clock().millis(), interval)) {
+                try {
+                    selected.mailbox().refresh();
+                } catch (StoreException | RuntimeException e) {
+                    ImapLog.debug("IDLE refresh failed: {}", e.toString());
+                }
             }
             session.syncSelected(true, false);
         }

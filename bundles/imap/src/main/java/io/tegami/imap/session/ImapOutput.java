@@ -8,13 +8,24 @@ import io.tegami.api.net.Connection;
 /**
  * What the session writes, counted for Dovecot's {@code out=} log field. Lines get their CRLF
  * here; message content is streamed in chunks so that a large FETCH never sits in memory.
+ *
+ * <p>While a command runs ({@link #startBatch} to {@link #endBatch}) small writes are gathered
+ * into one buffer of up to {@link #BATCH} octets and passed to the connection together: every
+ * {@link Connection#write} from the session thread is a task handed to the event loop, and a
+ * {@code FETCH 1:* (FLAGS ENVELOPE)} of a thousand messages made several thousand of them.
+ * Outside a batch (IDLE events, continuation requests) each write goes out as it is made.
  */
 public final class ImapOutput {
 
     private static final int CHUNK = 64 * 1024;
+    /** The most octets gathered before they are passed on. */
+    static final int BATCH = 32 * 1024;
 
     private final Connection connection;
     private long bytes;
+    private byte[] pending;
+    private int pendingLength;
+    private int batchDepth;
 
     public ImapOutput(Connection connection) {
         this.connection = connection;
@@ -45,7 +56,16 @@ public final class ImapOutput {
         if (!connection.isOpen()) {
             return;
         }
-        bytes += utf8Length(text);
+        long length = utf8Length(text);
+        bytes += length;
+        if (batchDepth > 0 && length == text.length() && length <= BATCH) {
+            room((int) length);
+            for (int i = 0; i < length; i++) {
+                pending[pendingLength++] = (byte) text.charAt(i); // ASCII: one octet per char
+            }
+            return;
+        }
+        push();
         connection.write(text);
     }
 
@@ -55,7 +75,47 @@ public final class ImapOutput {
             return;
         }
         bytes += data.length;
+        if (batchDepth > 0 && data.length <= BATCH / 4) {
+            room(data.length);
+            System.arraycopy(data, 0, pending, pendingLength, data.length);
+            pendingLength += data.length;
+            return;
+        }
+        push();
         connection.write(data);
+    }
+
+    /** Starts gathering writes (a command begins); batches nest. */
+    public void startBatch() {
+        batchDepth++;
+    }
+
+    /** Ends a batch; at the outermost end passes on what was gathered. */
+    public void endBatch() {
+        if (batchDepth > 0 && --batchDepth == 0) {
+            push();
+        }
+    }
+
+    /** Passes what was gathered to the connection (before it is flushed, closed or changes layers). */
+    public void push() {
+        if (pendingLength > 0) {
+            byte[] out = java.util.Arrays.copyOf(pending, pendingLength);
+            pendingLength = 0;
+            if (connection.isOpen()) {
+                connection.write(out);
+            }
+        }
+    }
+
+    /** Makes room for {@code n} more octets in the buffer, passing it on when full. */
+    private void room(int n) {
+        if (pending == null) {
+            pending = new byte[BATCH];
+        }
+        if (pendingLength + n > pending.length) {
+            push();
+        }
     }
 
     /**
@@ -78,6 +138,7 @@ public final class ImapOutput {
 
     /** Sends what was written now. */
     public void flush() {
+        push();
         if (connection.isOpen()) {
             connection.flush();
         }

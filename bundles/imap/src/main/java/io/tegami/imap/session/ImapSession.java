@@ -282,12 +282,14 @@ public final class ImapSession implements ProtocolSession {
 
     /** COMPRESS=DEFLATE after the tagged OK (RFC 4978): both directions are compressed from here. */
     public void startCompression() {
+        out.push(); // the tagged OK goes out uncompressed
         connection.startCompression(settings.compressLevel());
     }
 
     /** Starts the TLS handshake after the tagged OK; what the client sent in clear is forgotten. */
     public void startTls() {
         input.awaitTls();
+        out.push(); // the tagged OK goes out in clear
         connection.startTls();
     }
 

@@ -23,6 +23,12 @@ final class FolderIndex {
     /** Whether every record of {@link #list} has an entry (a scan that saw all the files). */
     private boolean complete;
     private DirStamp settled;
+    /**
+     * The directories' stamp right after this JVM's own flag renames, while not settled: it
+     * changed by those only, or by changes in the same clock tick, which the scan that is due
+     * once the stamp settles finds (a delay of at most {@link DirStamp#SETTLE_MILLIS}).
+     */
+    private DirStamp own;
     private UidList list;
     private long modSeqVersion = -1;
 
@@ -96,6 +102,7 @@ final class FolderIndex {
         complete = false;
         snapshot = null;
         settled = null;
+        own = null;
         list = null;
         modSeqVersion = -1;
     }
@@ -108,6 +115,21 @@ final class FolderIndex {
     boolean fresh(DirStamp now, UidList currentList, long currentModSeqVersion) {
         return settled != null && settled.sameAs(now) && list != null && currentList == list
                 && currentModSeqVersion == modSeqVersion;
+    }
+
+    /**
+     * Whether the directories are as this JVM's own renames left them ({@link #ownChange}), not
+     * yet settled at {@code nowMillis}, with the uidlist and modseq log they left: a STORE then
+     * does not rescan cur/ for the previous STORE's rename.
+     */
+    boolean freshAfterOwnChange(DirStamp now, long nowMillis, UidList currentList, long currentModSeqVersion) {
+        return own != null && own.sameAs(now) && !own.settledAt(nowMillis) && list != null
+                && currentList == list && currentModSeqVersion == modSeqVersion;
+    }
+
+    /** Records the stamp read right after this JVM's own renames (see {@link #own}); needs an incremental index. */
+    void ownChange(DirStamp after) {
+        own = complete && list != null ? after : null;
     }
 
     /** Whether the last scan used this very uidlist. */
@@ -129,6 +151,7 @@ final class FolderIndex {
      */
     void scanned(DirStamp stamp, long scanStartMillis, UidList usedList, long usedModSeqVersion) {
         settled = stamp != null && stamp.settledAt(scanStartMillis) ? stamp : null;
+        own = null;
         list = usedList;
         modSeqVersion = usedModSeqVersion;
         complete = usedList != null && usedList.records().size() == known.size();
@@ -145,6 +168,7 @@ final class FolderIndex {
             list = after;
             modSeqVersion = modSeqVersionAfter;
             settled = null;
+            own = null;
             complete = after.records().size() == known.size();
         }
     }

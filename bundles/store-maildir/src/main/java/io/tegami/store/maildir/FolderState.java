@@ -40,6 +40,8 @@ final class FolderState {
     private final List<MaildirMailbox> handles = new CopyOnWriteArrayList<>();
     private final FolderIndex index = new FolderIndex();
     final FlagSets flagSets = new FlagSets();
+    /** Header sections for ENVELOPE, SEARCH, SORT and THREAD; needs no lock. */
+    final HeaderCache headers = new HeaderCache();
     private volatile boolean initialized;
     private long validity;
     private final RecentBook recent = new RecentBook();
@@ -184,7 +186,8 @@ final class FolderState {
         if (initialized) {
             UidList current = uidlist.read().orElse(null);
             modseqs.load(validity); // changed by another process: its version moves
-            if (index.fresh(stamp, current, modseqs.version())) {
+            if (index.fresh(stamp, current, modseqs.version()) || (placedBefore == announced
+                    && index.freshAfterOwnChange(stamp, scanStart, current, modseqs.version()))) {
                 announced = Math.max(announced, placedBefore);
                 return index.entries();
             }
@@ -231,6 +234,16 @@ final class FolderState {
         return index.entries();
     }
 
+    /**
+     * After this JVM's own flag renames (the uidlist lock held, {@link #wrote} called): the
+     * directories' stamp now carries nothing the index does not know, but for changes in the
+     * same clock tick, which the next scan once it settles finds. Unannounced deliveries still
+     * make the next sync scan.
+     */
+    void ownRenames() throws IOException {
+        index.ownChange(DirStamp.read(maildir));
+    }
+
     /** Records entries a handle added or changed on disk (they are not news to the next sync). */
     void record(Collection<Entry> entries) {
         if (initialized) {
@@ -243,6 +256,10 @@ final class FolderState {
     /** Records UIDs a handle expunged. */
     void forget(Collection<Long> uids) {
         for (Long uid : uids) {
+            Entry gone = index.get(uid);
+            if (gone != null) {
+                headers.remove(gone.file().base());
+            }
             index.remove(uid);
         }
         for (MaildirMailbox h : handles) {

@@ -134,7 +134,7 @@ final class FolderWriter {
         if (!st.modseqs.valid(list.uidValidity())) {
             st.modseqs.create(list.uidValidity(), ModSeqRecorder.startModSeq(list), Map.of());
         }
-        return st.modseqs.highest() + 1;
+        return st.modseqs.next();
     }
 
     static FlagUpdate updateFlags(MaildirMailbox box, Collection<Long> uids, FlagMode mode, Set<String> flags,
@@ -181,6 +181,9 @@ final class FolderWriter {
                 }
                 st.record(changed);
                 st.wrote(list, modSeqVersion, list);
+                if (!changed.isEmpty()) {
+                    st.ownRenames();
+                }
             }
             st.publish(box, Changes.flags(changed));
             KeywordTable table = st.keywords.read();

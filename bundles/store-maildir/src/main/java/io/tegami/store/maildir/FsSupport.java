@@ -28,7 +28,7 @@ final class FsSupport {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final FileAttribute<?>[] DIR_0700 = POSIX ? new FileAttribute<?>[] {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
-    private static final FileAttribute<?>[] FILE_0600 = POSIX ? new FileAttribute<?>[] {
+    static final FileAttribute<?>[] FILE_0600 = POSIX ? new FileAttribute<?>[] {
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
 
     private FsSupport() {

@@ -72,7 +72,7 @@ final class IncrementalSync {
             if (!st.modseqs.valid(v) || !index.incremental(list, st.modseqs.version())) {
                 return null; // changed by another writer while we scanned
             }
-            long modSeq = st.modseqs.highest() + 1;
+            long modSeq = st.modseqs.next();
             Map<Long, String> logged = new LinkedHashMap<>();
             List<Entry> flagged = new ArrayList<>();
             for (Move m : moved) {

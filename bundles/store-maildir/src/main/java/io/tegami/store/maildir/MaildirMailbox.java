@@ -1,10 +1,7 @@
 package io.tegami.store.maildir;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.tegami.api.store.CrlfInputStream;
 import io.tegami.api.store.CopyResult;
 import io.tegami.api.store.FlagMode;
 import io.tegami.api.store.FlagUpdate;
@@ -32,13 +28,12 @@ import io.tegami.api.store.StoreException;
  */
 final class MaildirMailbox implements Mailbox {
 
-    private static final int RETRIES = 3;
-
     private final String name;
     private final boolean readOnly;
     private final FolderState state;
     private final FolderRegistry registry;
     private final MaildirQuota quota;
+    private final MessageReader reader;
     private final List<MailboxListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> recent = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -51,6 +46,7 @@ final class MaildirMailbox implements Mailbox {
         this.readOnly = readOnly;
         this.state = state;
         this.registry = registry;
+        this.reader = new MessageReader(this, state);
         state.attach(this);
     }
 
@@ -204,30 +200,22 @@ final class MaildirMailbox implements Mailbox {
 
     @Override
     public InputStream openMessage(long uid) throws StoreException {
-        for (int attempt = 1; ; attempt++) {
-            Entry e = locked("reading UID " + uid, () -> {
-                Entry known = state.initialized() ? state.entry(uid) : null;
-                if (known == null) {
-                    sync();
-                    known = state.entry(uid);
-                }
-                return known;
-            });
-            if (e == null) {
-                throw notFound(uid);
-            }
-            try {
-                // Once open the file stays readable even if it is expunged (unlinked) meanwhile.
-                return new CrlfInputStream(new BufferedInputStream(Files.newInputStream(e.file().path(state.maildir)), 65536));
-            } catch (NoSuchFileException ex) {
-                if (attempt == RETRIES) {
-                    throw notFound(uid);
-                }
-                locked("reading UID " + uid, this::sync); // renamed (flags) by another program: look again
-            } catch (IOException ex) {
-                throw FsSupport.failure(name + ": reading UID " + uid, ex);
-            }
-        }
+        return reader.openMessage(uid);
+    }
+
+    @Override
+    public InputStream openHeader(long uid) throws StoreException {
+        return reader.openHeader(uid);
+    }
+
+    @Override
+    public byte[] cachedValue(long uid, String field) throws StoreException {
+        return reader.cachedValue(uid, field);
+    }
+
+    @Override
+    public void cacheValue(long uid, String field, byte[] value) throws StoreException {
+        reader.cacheValue(uid, field, value);
     }
 
     @Override

@@ -39,6 +39,8 @@ final class ModSeqLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModSeqLog.class);
     static final String NAME = "tegami-modseq";
+    /** The most flag-change appends left without an fsync (see {@link #append}). */
+    static final int UNSYNCED_MAX = 256;
 
     /** A message's modseq and the flag letters its file had then. */
     record Rec(long modSeq, String letters) {
@@ -54,6 +56,14 @@ final class ModSeqLog {
     private boolean present;
     /** Grows whenever this view changes: the folder index compares it to know it is current. */
     private long version;
+    /**
+     * No modseq at or below this is handed out by this view ({@link #next}): the highest modseq
+     * read when the file was first loaded plus {@link #UNSYNCED_MAX}, above anything an earlier
+     * view may have handed out in appends that a crash lost (see {@link #append}).
+     */
+    private long reserved;
+    /** Appends since the last fsync; -1 until this view has synced one. */
+    private int unsynced = -1;
 
     ModSeqLog(Path controlDir) {
         this.file = controlDir.resolve(NAME);
@@ -66,6 +76,11 @@ final class ModSeqLog {
 
     long highest() {
         return highest;
+    }
+
+    /** The modseq for the next change: above {@link #highest} and above what a crash may have lost. */
+    long next() {
+        return Math.max(highest, reserved) + 1;
     }
 
     /** A number that changes whenever what this view holds changes. */
@@ -94,6 +109,7 @@ final class ModSeqLog {
         if (!sameFile) {
             clear();
         }
+        boolean fresh = offset == 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ch.position(offset);
             byte[] tail = new byte[(int) Math.min(Integer.MAX_VALUE - 8, ch.size() - offset)];
@@ -106,6 +122,10 @@ final class ModSeqLog {
             offset += end;
             version++;
             fileKey = a.fileKey();
+            if (fresh) {
+                reserved = highest + UNSYNCED_MAX;
+                unsynced = -1;
+            }
         } catch (NoSuchFileException e) {
             clear();
             return;
@@ -165,6 +185,8 @@ final class ModSeqLog {
         fileKey = null;
         offset = 0;
         lines = 0;
+        reserved = 0;
+        unsynced = -1;
     }
 
     /**
@@ -201,8 +223,17 @@ final class ModSeqLog {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                // A modseq handed out must never be handed out again, even after a crash.
-                ch.force(false);
+                // A modseq handed out must never be handed out again, even after a crash. Flag
+                // changes are not fsync'd (nor are their renames, as in Dovecot's default
+                // mail_fsync), but at most UNSYNCED_MAX of them in a row, and never the first
+                // of a view: the next view after a crash starts UNSYNCED_MAX above the highest
+                // it reads (reserved), which is above any modseq lost. Expunges are synced.
+                if (unsynced < 0 || unsynced >= UNSYNCED_MAX - 1 || !expunged.isEmpty()) {
+                    ch.force(false);
+                    unsynced = 0;
+                } else {
+                    unsynced++;
+                }
             }
             load(uidValidity);
         }

@@ -41,7 +41,7 @@ final class ModSeqRecorder {
             }
             Map<Long, String> changed = pending(modseqs, messages, known);
             List<Long> gone = expungedFromLog(modseqs, listed);
-            modseqs.append(v, modseqs.highest() + 1, changed, gone);
+            modseqs.append(v, modseqs.next(), changed, gone);
         }
     }
 

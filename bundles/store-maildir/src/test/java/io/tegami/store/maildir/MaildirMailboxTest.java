@@ -1,6 +1,7 @@
 package io.tegami.store.maildir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,6 +259,43 @@ class MaildirMailboxTest {
             assertEquals('.', s.delimiter());
             assertEquals(alice, s.user());
             assertEquals("INBOX", s.open("inbox").name());
+        }
+    }
+
+    @Test
+    void headersAndValuesAreSharedByTheFolderAndSurviveFlagChanges() throws Exception {
+        try (Mailbox a = inbox(); Mailbox b = inbox()) {
+            long uid = a.append(mail(MAIL), Set.of(), DATE);
+            try (InputStream in = a.openHeader(uid)) {
+                assertEquals("From: a@example.org\r\nSubject: hi\r\n\r\n",
+                        new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            }
+            byte[] env = {'(', ')'};
+            a.cacheValue(uid, "imap.envelope", env);
+            b.setFlags(List.of(uid), Set.of(Flags.SEEN)); // a rename: same base name
+            assertSame(env, b.cachedValue(uid, "imap.envelope"));
+            // Once the file is gone the header is not served from the cache either.
+            b.addFlags(List.of(uid), Set.of(Flags.DELETED));
+            b.expunge();
+            assertThrows(StoreException.class, () -> a.openHeader(uid));
+        }
+    }
+
+    @Test
+    void aRenameByAnotherProgramJustAfterOursIsFoundOnceTheDirectorySettles() throws Exception {
+        try (Mailbox box = inbox()) {
+            long a = box.append(mail(MAIL), Set.of(), DATE);
+            long b = box.append(mail(MAIL), Set.of(), DATE);
+            box.messages();
+            box.addFlags(List.of(a), Set.of(Flags.FLAGGED));
+            // mutt renames b in (most likely) the same clock tick as our rename of a
+            Path cur = maildir.resolve("cur");
+            String other = names(cur).stream().filter(n -> !n.endsWith("F")).findFirst().orElseThrow();
+            Files.move(cur.resolve(other), cur.resolve(other.substring(0, other.indexOf(":2,")) + ":2,S"));
+            box.refresh();
+            Thread.sleep(DirStamp.SETTLE_MILLIS + 100);
+            MessageInfo seen = box.messages().stream().filter(m -> m.uid() == b).findFirst().orElseThrow();
+            assertTrue(seen.flags().contains(Flags.SEEN), "found at the latest once the stamp settled");
         }
     }
 }

@@ -44,6 +44,53 @@ public interface MessageContract extends StoreFixture {
     }
 
     @Test
+    default void messageHeaderStreamStartsWithTheHeader() throws Exception {
+        try (Mailbox box = alice().open("INBOX")) {
+            String msg = Msgs.message("header", "body line\n\nmore");
+            long uid = Msgs.append(box, msg);
+            byte[] wire = Msgs.crlf(msg);
+            String text = new String(wire, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n") + 4;
+            for (int round = 0; round < 2; round++) { // a second read may come from a cache
+                byte[] got;
+                try (InputStream in = box.openHeader(uid)) {
+                    got = in.readAllBytes();
+                }
+                assertTrue(got.length >= end, "the header and its empty line at least");
+                assertArrayEquals(java.util.Arrays.copyOf(wire, end), java.util.Arrays.copyOf(got, end));
+            }
+            box.addFlags(List.of(uid), Set.of(Flags.SEEN));
+            try (InputStream in = box.openHeader(uid)) {
+                assertEquals(text.substring(0, end),
+                        new String(in.readNBytes(end), StandardCharsets.ISO_8859_1), "after a flag change");
+            }
+            assertEquals(StoreException.Reason.NOT_FOUND, failure(() -> box.openHeader(999_999)));
+        }
+    }
+
+    @Test
+    default void messageCachedValuesAreTheOnesOfferedOrNone() throws Exception {
+        try (Mailbox box = alice().open("INBOX"); Mailbox other = alice().open("INBOX")) {
+            long uid = Msgs.add(box, "cached");
+            byte[] value = "(\"envelope\")".getBytes(StandardCharsets.US_ASCII);
+            box.cacheValue(uid, "test.value", value);
+            for (Mailbox b : List.of(box, other)) {
+                byte[] got = b.cachedValue(uid, "test.value");
+                assertTrue(got == null || java.util.Arrays.equals(value, got), "a store keeps the value or nothing");
+                assertEquals(null, b.cachedValue(uid, "test.other"));
+            }
+            box.cacheValue(999_999, "test.value", value); // ignored
+            box.addFlags(List.of(uid), Set.of(Flags.DELETED));
+            box.expunge();
+            try {
+                assertEquals(null, box.cachedValue(uid, "test.value"), "nothing kept for an expunged message");
+            } catch (StoreException e) {
+                assertEquals(StoreException.Reason.NOT_FOUND, e.reason());
+            }
+        }
+    }
+
+    @Test
     default void messageCrlfInputIsNotDoubled() throws Exception {
         try (Mailbox box = alice().open("INBOX")) {
             String lf = Msgs.message("crlf", "a\nb");

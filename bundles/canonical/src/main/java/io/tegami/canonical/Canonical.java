@@ -2,7 +2,9 @@ package io.tegami.canonical;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.rewrite.AddressClass;
@@ -33,6 +35,7 @@ final class Canonical {
     private final Completion completion;
     private final CanonicalMaps maps;
     private final Masquerade masquerade;
+    private final Map<String, Set<AddressClass>> parsedClasses = new ConcurrentHashMap<>();
 
     Canonical(MailParameters parameters) {
         this.parameters = parameters;
@@ -66,15 +69,34 @@ final class Canonical {
         return a.isEmpty() ? address : a;
     }
 
-    /** An address class list parameter; unknown names are logged and ignored, as Postfix warns. */
+    /**
+     * An address class list parameter; unknown names are logged and ignored, as Postfix warns.
+     * Parsed once per value: it is read for every address of every message.
+     */
     private Set<AddressClass> classes(String parameter, String fallback) {
-        List<String> names = parameters.get(parameter).isPresent() ? parameters.getList(parameter)
-                : List.of(fallback.split(",\\s*"));
+        String value = parameters.get(parameter).orElse(fallback);
+        String key = parameter + "=" + value;
+        Set<AddressClass> known = parsedClasses.get(key);
+        if (known == null) {
+            known = parseClasses(parameter, value);
+            if (parsedClasses.size() > 64) {
+                parsedClasses.clear();
+            }
+            parsedClasses.put(key, known);
+        }
+        return known;
+    }
+
+    private static Set<AddressClass> parseClasses(String parameter, String value) {
+        List<String> names = List.of(value.trim().split("[,\\s]+"));
         Set<AddressClass> result = EnumSet.noneOf(AddressClass.class);
         for (String name : names) {
+            if (name.isEmpty()) {
+                continue;
+            }
             AddressClass.forPostfixName(name).ifPresentOrElse(result::add,
                     () -> LOG.warn("{}: unknown address class: {}", parameter, name));
         }
-        return result;
+        return Set.copyOf(result);
     }
 }

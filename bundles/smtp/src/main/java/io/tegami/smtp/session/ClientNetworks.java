@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Postfix network list such as {@code mynetworks} or {@code smtpd_client_event_limit_exceptions}
@@ -22,8 +24,27 @@ public final class ClientNetworks {
         this.blocks = blocks;
     }
 
+    /**
+     * Parsed lists by their entries: every RCPT and message consults mynetworks and friends, and
+     * their values change only with the configuration. Bounded; cleared when full.
+     */
+    private static final Map<List<String>, ClientNetworks> PARSED = new ConcurrentHashMap<>();
+
     /** Parses a list, entries separated by commas or white space. */
     public static ClientNetworks parse(List<String> entries) {
+        ClientNetworks known = PARSED.get(entries);
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() > 64) {
+            PARSED.clear();
+        }
+        ClientNetworks parsed = parseNew(entries);
+        PARSED.put(List.copyOf(entries), parsed);
+        return parsed;
+    }
+
+    private static ClientNetworks parseNew(List<String> entries) {
         List<Block> blocks = new ArrayList<>();
         for (String entry : entries) {
             Block b = block(entry.trim());

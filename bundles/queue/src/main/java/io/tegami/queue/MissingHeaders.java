@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.tegami.api.mail.MailDate;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.MailAddress;
 
@@ -21,8 +22,6 @@ import io.tegami.api.mail.MailAddress;
  */
 final class MissingHeaders {
 
-    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("EEE, ppd MMM yyyy HH:mm:ss xx", Locale.ROOT);
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
     private static final DateTimeFormatter ID_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private MissingHeaders() {
@@ -35,7 +34,7 @@ final class MissingHeaders {
 
     /** Postfix's mail_date(): {@code Fri, 27 Nov 2020 20:10:00 +0100 (CET)}, day padded with a space. */
     static String mailDate(ZonedDateTime t) {
-        return MAIL_DATE.format(t) + " (" + ZONE_NAME.format(t) + ")";
+        return MailDate.format(t);
     }
 
     /**

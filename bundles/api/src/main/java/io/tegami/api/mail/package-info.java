@@ -6,7 +6,7 @@
  * SMTPUTF8 flag of RFC 6531.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tegami.api.mail;
 
 import org.osgi.annotation.bundle.Export;

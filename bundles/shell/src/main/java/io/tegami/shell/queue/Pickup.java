@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.tegami.api.mail.MailDate;
+
 /**
  * What Postfix's pickup and cleanup do to a locally submitted message's header: a
  * {@code Received:} line on top; {@code Bcc:}, {@code Resent-Bcc:}, {@code Return-Path:} and
@@ -21,8 +23,6 @@ final class Pickup {
     /** Removed from every submission, as Postfix's cleanup drops them (HDR_OPT_DROP). */
     static final Set<String> DROPPED = Set.of("bcc", "resent-bcc", "return-path", "content-length");
 
-    private static final DateTimeFormatter MAIL_DATE = DateTimeFormatter.ofPattern("EEE, ppd MMM yyyy HH:mm:ss xx", Locale.ROOT);
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
     private static final DateTimeFormatter ID_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     /**
@@ -111,7 +111,7 @@ final class Pickup {
 
     /** Postfix's mail_date(): {@code Fri, 27 Nov 2020 20:10:00 +0100 (CET)}, day padded with a space. */
     static String mailDate(ZonedDateTime t) {
-        return MAIL_DATE.format(t) + " (" + ZONE_NAME.format(t) + ")";
+        return MailDate.format(t);
     }
 
     /** {@code hfrom_format = standard}: {@code Full Name <sender>}, or the sender alone. */

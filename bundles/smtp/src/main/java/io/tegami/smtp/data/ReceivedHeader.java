@@ -2,6 +2,8 @@ package io.tegami.smtp.data;
 
 import java.time.ZonedDateTime;
 
+import io.tegami.api.mail.MailDate;
+
 /**
  * The trace header the SMTP server puts on top of every message, in Postfix's layout:
  * <pre>

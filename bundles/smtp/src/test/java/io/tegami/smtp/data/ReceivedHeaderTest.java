@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import io.tegami.api.mail.MailDate;
+
 class ReceivedHeaderTest {
 
     private static final ZonedDateTime DATE = ZonedDateTime.of(2026, 11, 27, 20, 10, 0, 0, ZoneId.of("UTC"));

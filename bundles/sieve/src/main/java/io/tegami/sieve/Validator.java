@@ -2,6 +2,9 @@ package io.tegami.sieve;
 
 import io.tegami.api.sieve.SieveCommand;
 import io.tegami.api.sieve.SieveCompileException;
+import io.tegami.api.sieve.SieveError;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +18,8 @@ final class Validator {
 
     private final Registry registry;
     private final Set<String> required = new LinkedHashSet<>();
+    private final List<SieveError> errors = new ArrayList<>();
+    private final Set<String> unknownReported = new HashSet<>();
     private final ArgumentChecker checker;
 
     Validator(Registry registry) {
@@ -22,13 +27,23 @@ final class Validator {
         this.checker = new ArgumentChecker(registry, required);
     }
 
-    /** Validates the script; returns the required capabilities. */
+    /**
+     * Validates the script; returns the required capabilities. As Pigeonhole does, validation goes
+     * on after an error so that one run reports every error of the script, in order.
+     */
     Set<String> validate(List<Node> script) throws SieveCompileException {
         int i = 0;
         for (; i < script.size() && script.get(i).name.equals("require"); i++) {
-            require(script.get(i));
+            try {
+                require(script.get(i));
+            } catch (SieveCompileException e) {
+                errors.addAll(e.errors());
+            }
         }
         block(script.subList(i, script.size()));
+        if (!errors.isEmpty()) {
+            throw new SieveCompileException(errors);
+        }
         return required;
     }
 
@@ -57,12 +72,16 @@ final class Validator {
         }
         String previous = null;
         for (Node node : commands) {
-            switch (node.name) {
-                case "require" -> throw node.error(
-                        "require commands can only be placed at top level at the beginning of the file");
-                case "if", "elsif", "else" -> conditional(node, previous);
-                case "stop" -> simpleControl(node);
-                default -> command(node, false);
+            try {
+                switch (node.name) {
+                    case "require" -> throw node.error(
+                            "require commands can only be placed at top level at the beginning of the file");
+                    case "if", "elsif", "else" -> conditional(node, previous);
+                    case "stop" -> simpleControl(node);
+                    default -> command(node, false);
+                }
+            } catch (SieveCompileException e) {
+                errors.addAll(e.errors());
             }
             previous = node.name;
         }
@@ -155,6 +174,9 @@ final class Validator {
                 throw node.error("attempted to use command '" + node.name + "' as test");
             }
         } else {
+            if (!unknownReported.add(node.name)) {
+                throw new SieveCompileException(List.of()); // reported at its first occurrence
+            }
             throw node.error("unknown " + (asTest ? "test" : "command") + " '" + node.name
                     + "' (only reported once at first occurrence)");
         }

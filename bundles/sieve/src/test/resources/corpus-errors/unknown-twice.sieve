@@ -1,0 +1,3 @@
+foo;
+keep;
+bar "x";

@@ -3,6 +3,8 @@ package io.tegami.imap.session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tegami.api.sasl.DovecotLogFields;
+
 /**
  * The IMAP server's log lines in Dovecot's shapes, so that fail2ban's dovecot filter and log
  * readers that know Dovecot work: {@code imap-login: Login: user=<alice>, method=PLAIN,
@@ -67,17 +69,6 @@ public final class ImapLog {
 
     /** Control characters become {@code ?}; long values are cut, as Dovecot's str_sanitize does. */
     public static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), 100));
-        for (int i = 0; i < text.length() && i < 100; i++) {
-            char c = text.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        if (text.length() > 100) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return DovecotLogFields.printable(text);
     }
 }

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tegami.api.net.Connection;
-import io.tegami.api.sasl.SaslOffer;
+import io.tegami.api.sasl.DovecotLogFields;
 
 /**
  * The POP3 server's log lines in Dovecot's shapes, so that fail2ban's dovecot filter and readers
@@ -18,24 +18,18 @@ public final class Pop3Log {
 
     private static final Logger LOGIN = LoggerFactory.getLogger("io.tegami.pop3.pop3-login");
     private static final Logger POP3 = LoggerFactory.getLogger("io.tegami.pop3.pop3");
-    private static final long PID = ProcessHandle.current().pid();
 
     private Pop3Log() {
     }
 
     /** The {@code rip=..., lip=..., TLS, session=<...>} part; {@code mpid=} only for a login. */
     public static String connectionFields(Connection c, boolean withPid) {
-        String rip = c.remoteAddress() == null || c.remoteAddress().getAddress() == null ? "?"
-                : c.remoteAddress().getAddress().getHostAddress();
-        String lip = c.localAddress() == null || c.localAddress().getAddress() == null ? "?"
-                : c.localAddress().getAddress().getHostAddress();
-        String security = c.isSecure() ? ", TLS" : SaslOffer.isSecured(c) ? ", secured" : "";
-        return "rip=" + rip + ", lip=" + lip + (withPid ? ", mpid=" + PID : "") + security + ", session=<" + c.id() + ">";
+        return DovecotLogFields.connection(c, withPid);
     }
 
     /** {@code pop3-login: Login: user=<alice>, method=PLAIN, rip=..., lip=..., mpid=..., TLS, session=<...>}. */
     public static String formatLogin(String user, String method, Connection c) {
-        return "pop3-login: Login: user=<" + printable(user) + ">, method=" + method + ", " + connectionFields(c, true);
+        return DovecotLogFields.login("pop3", user, method, c);
     }
 
     public static void login(String line) {
@@ -61,19 +55,8 @@ public final class Pop3Log {
         POP3.warn(format, args);
     }
 
-    /** Control characters become {@code ?}; long values are cut, as Dovecot's str_sanitize does. */
+    /** Control characters become {@code ?}; long values are cut ({@link DovecotLogFields#printable}). */
     public static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), 100));
-        for (int i = 0; i < text.length() && i < 100; i++) {
-            char c = text.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        if (text.length() > 100) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return DovecotLogFields.printable(text);
     }
 }

@@ -101,6 +101,7 @@ final class PostfixDefaults {
         MailboxDefaults.addTo(d);
         LocalDeliveryDefaults.addTo(d);
         SieveDefaults.addTo(d);
+        PolicyDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

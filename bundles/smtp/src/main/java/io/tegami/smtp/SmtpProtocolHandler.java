@@ -23,8 +23,10 @@ import io.tegami.api.service.RankedServices;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.MechanismRegistry;
 import io.tegami.api.sasl.SaslMechanism;
+import io.tegami.api.smtp.SmtpPolicy;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.command.CommandDispatcher;
+import io.tegami.smtp.restriction.PolicyServices;
 import io.tegami.smtp.session.ClientNameResolver;
 import io.tegami.smtp.session.DnsClientNameResolver;
 import io.tegami.smtp.session.SmtpServices;
@@ -68,6 +70,7 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     private final MechanismRegistry mechanisms = new MechanismRegistry();
     private final RankedServices<AddressRewriter> rewriters = new RankedServices<>();
     private final RankedServices<AddressResolver> resolvers = new RankedServices<>();
+    private final PolicyServices policies = new PolicyServices();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();
@@ -134,6 +137,17 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
         resolvers.remove(resolver);
     }
 
+    /** Plugin restrictions (io.tegami.api.smtp), usable by name in the restriction lists. */
+    @Reference(service = SmtpPolicy.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removePolicy", updated = "addPolicy")
+    void addPolicy(SmtpPolicy policy, Map<String, Object> properties) {
+        policies.add(policy, properties);
+    }
+
+    void removePolicy(SmtpPolicy policy) {
+        policies.remove(policy);
+    }
+
     /**
      * The listener is full: what Postfix's postscreen says when every smtpd process is busy, and
      * its log line.
@@ -189,5 +203,10 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public List<AddressResolver> resolvers() {
         return resolvers.snapshot();
+    }
+
+    @Override
+    public PolicyServices policies() {
+        return policies;
     }
 }

@@ -15,7 +15,9 @@
  * as the result of a {@code check_*_access} table ({@code DUNNO}, {@code OK}, {@code REJECT text},
  * {@code DEFER_IF_PERMIT text}, {@code 554 5.7.1 text}, {@code WARN text}...), so
  * {@code warn_if_reject}, {@code soft_bounce} and {@code smtpd_delay_reject} apply to plugin
- * answers as to built-in ones.
+ * answers as to built-in ones. One Tegami extension: {@code REPLY code d.s.n text}
+ * ({@link io.tegami.api.smtp.PolicyAction#reply(String)}) refuses with exactly that reply, for
+ * policies that word their own, as Postfix's {@code reject_rbl_client} does.
  *
  * <p>Threading: {@link io.tegami.api.smtp.SmtpPolicy#check} is called on an SMTP session thread
  * and must not block for long: do network work asynchronously and return an unfinished stage.
@@ -26,7 +28,7 @@
  * fail open (a DNS block list whose servers are silent) completes with {@code DUNNO} itself.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tegami.api.smtp;
 
 import org.osgi.annotation.bundle.Export;

@@ -29,6 +29,8 @@ final class CheckState {
     /** What the reply names ({@code <name>}) and calls it ({@code Recipient address}). */
     String replyName;
     String replyClass;
+    /** The listener's name (Postfix's service name), for policies; {@code null} when unknown. */
+    String listener;
     /** The check_*_access a bare {@code type:table} stands for in this list, or {@code null}. */
     String defaultAcl;
     int recursion;

@@ -8,8 +8,9 @@ import io.tegami.smtp.session.SmtpdLog;
  * Postfix's generic_checks(): applies a restriction list in order until one restriction permits
  * or rejects. {@code warn_if_reject} turns the next restriction's rejection into a logged warning;
  * a bare {@code type:table} means the list's default {@code check_*_access}; names listed in
- * {@code smtpd_restriction_classes} expand to their own lists; an unknown name is a configuration
- * error that answers {@code 451 4.3.5 Server configuration error}.
+ * {@code smtpd_restriction_classes} expand to their own lists; other names are looked up among
+ * the plugin policies ({@link PolicyServices}); an unknown name is a configuration error that
+ * answers {@code 451 4.3.5 Server configuration error}.
  */
 final class Evaluator {
 
@@ -56,6 +57,8 @@ final class Evaluator {
             Restriction simple = Registry.simple(key);
             Restriction.WithTable withTable = Registry.withTable(key);
             List<String> restrictionClass;
+            PolicyServices.Binding policy;
+            Integer gone;
             if (simple != null) {
                 status = simple.apply(state);
             } else if (withTable != null) {
@@ -70,6 +73,12 @@ final class Evaluator {
                 status = withTable.apply(state, table);
             } else if ((restrictionClass = state.settings().restrictionClass(name)) != null) {
                 status = evaluate(state, restrictionClass);
+            } else if ((policy = state.lookups().policies().find(key)) != null) {
+                String argument = policy.arguments() == 0 ? null : argument(state, list, i++);
+                status = PolicyChecks.apply(state, policy, key, argument);
+            } else if ((gone = state.lookups().policies().gone(key)) != null) {
+                i += gone > 0 && i + 1 < list.size() ? 1 : 0;
+                status = PolicyChecks.unavailable(state, key);
             } else {
                 SmtpdLog.warn("unknown smtpd restriction: \"{}\"", name);
                 throw Rejects.serverError(state);
@@ -90,6 +99,15 @@ final class Evaluator {
             state.warnIfReject = 0;
         }
         return status;
+    }
+
+    /** The word after a plugin policy's name in the list (a DNS zone, a table...). */
+    private static String argument(CheckState state, List<String> list, int i) {
+        if (i + 1 >= list.size()) {
+            SmtpdLog.warn("restriction {} requires an argument", list.get(i));
+            throw Rejects.serverError(state);
+        }
+        return list.get(i + 1);
     }
 
     /** Postfix warns when restrictions follow one that always decides. */

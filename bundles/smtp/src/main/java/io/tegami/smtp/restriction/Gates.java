@@ -132,11 +132,12 @@ public final class Gates {
         Path home = parameters != null ? parameters.home() : Path.of(System.getProperty("tegami.home", "."));
         RestrictionSettings settings = new RestrictionSettings(session.settings(), home);
         Lookups lookups = new Lookups(session.services().dns(), session.services().users(), session.services().rewriters(),
-                session.services().resolvers());
+                session.services().resolvers(), session.services().policies());
         // The session's PipeliningGuard notices a client that sends ahead of our replies.
         session.checks().improperPipelining |= session.state().improperPipelining();
         CheckState state = new CheckState(Facts.of(session, queueId), settings, lookups, session.checks(), where);
         state.helo = session.state().heloName();
+        state.listener = session.connection().listener() == null ? null : session.connection().listener().name();
         Transaction transaction = session.state().transaction();
         if (transaction != null) {
             state.sender = session.checks().rawSender(transaction.sender());

@@ -18,12 +18,20 @@ import io.tegami.api.user.UserDirectory;
  *        an address will be delivered as); empty when none
  * @param resolvers the alias resolvers (aliases(5)), highest ranking first: a local name one of
  *        them knows is a valid recipient, as Postfix's local_recipient_maps includes $alias_maps
+ * @param policies the plugin policies by restriction name (never {@code null})
  */
-record Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters, List<AddressResolver> resolvers) {
+record Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters, List<AddressResolver> resolvers,
+        PolicyServices policies) {
 
     Lookups {
         rewriters = rewriters == null ? List.of() : List.copyOf(rewriters);
         resolvers = resolvers == null ? List.of() : List.copyOf(resolvers);
+        policies = policies == null ? new PolicyServices() : policies;
+    }
+
+    /** Without plugin policies. */
+    Lookups(DnsResolver dns, UserDirectory users, List<AddressRewriter> rewriters, List<AddressResolver> resolvers) {
+        this(dns, users, rewriters, resolvers, null);
     }
 
     /** Without alias resolvers. */

@@ -11,6 +11,7 @@ import io.tegami.api.rewrite.AddressRewriter;
 import io.tegami.api.sasl.AuthPenalty;
 import io.tegami.api.sasl.SaslMechanism;
 import io.tegami.api.user.UserDirectory;
+import io.tegami.smtp.restriction.PolicyServices;
 
 /**
  * The services a session uses, read at the moment of use: each may come, go or be replaced while
@@ -52,5 +53,10 @@ public interface SmtpServices {
      */
     default List<AddressResolver> resolvers() {
         return List.of();
+    }
+
+    /** The plugin policies (io.tegami.api.smtp) registered now, by restriction name. */
+    default PolicyServices policies() {
+        return new PolicyServices();
     }
 }

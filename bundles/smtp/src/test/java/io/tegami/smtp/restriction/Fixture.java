@@ -34,6 +34,8 @@ final class Fixture {
     final List<AddressRewriter> rewriters = new ArrayList<>();
     /** The alias resolvers (aliases(5)). */
     final List<io.tegami.api.address.AddressResolver> resolvers = new ArrayList<>();
+    /** The plugin policies (io.tegami.api.smtp). */
+    final PolicyServices policies = new PolicyServices();
     Path home = Path.of(".");
     String clientName = "unknown";
     String clientAddress = "192.0.2.7";
@@ -60,7 +62,8 @@ final class Fixture {
         ClientInfo client = new ClientInfo(clientName, clientAddress, clientAddress.contains(":"));
         Facts facts = new Facts(client, ip(clientAddress), "ESMTP", saslUser, secure, recipientCount, null);
         CheckState state = new CheckState(facts, new RestrictionSettings(settings, home),
-                new Lookups(withDns ? dns : null, withUsers ? users : null, rewriters, resolvers), session, where);
+                new Lookups(withDns ? dns : null, withUsers ? users : null, rewriters, resolvers, policies), session,
+                where);
         state.helo = helo;
         state.sender = sender;
         return state;

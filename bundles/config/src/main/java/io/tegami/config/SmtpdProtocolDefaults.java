@@ -20,5 +20,13 @@ final class SmtpdProtocolDefaults {
         d.put("strict_smtputf8", "no");
         d.put("smtpd_discard_ehlo_keywords", "");
         d.put("bounce_size_limit", "50000");
+        d.put("smtpd_helo_required", "no");
+        d.put("smtpd_soft_error_limit", "10");
+        d.put("smtpd_junk_command_limit", "100");
+        d.put("smtpd_recipient_overshoot_limit", "1000");
+        // Postfix says no; Tegami records the TLS protocol and cipher in Received by default, as
+        // Postfix admins usually turn on, because it tells a reader how the hop was protected.
+        d.put("smtpd_tls_received_header", "yes");
+        d.put("smtpd_forbidden_commands", "CONNECT GET POST");
     }
 }

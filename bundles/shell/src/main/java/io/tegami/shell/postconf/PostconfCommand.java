@@ -1,5 +1,7 @@
 package io.tegami.shell.postconf;
 
+import java.nio.file.Path;
+
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -50,12 +52,13 @@ public final class PostconfCommand {
 
     @Descriptor("show or change mail parameters (tegami.main), like Postfix's postconf")
     public void postconf(
-            @Descriptor("[-d | -n] [-x] [name ...] | [-e] name=value ... | -X name ...") String... args) {
+            @Descriptor("[-dhHnx] [name ...] | [-e] name=value ... | -X name ... | -M [-fx] [service[/type] ...] | --help") String... args) {
         ConfigurationAdmin cm = configurationAdmin;
         MailParameters params = parameters;
-        ParameterEditor editor = params == null ? null : new BothEditors(new CfgFileEditor(MainCfFile.locate(params, fileinstallDir)),
-                cm == null ? null : new ConfigAdminParameterEditor(cm));
-        Postconf postconf = new Postconf(params, editor);
+        Path mainCf = params == null ? null : MainCfFile.locate(params, fileinstallDir);
+        ParameterEditor editor = params == null ? null
+                : new BothEditors(new CfgFileEditor(mainCf), cm == null ? null : new ConfigAdminParameterEditor(cm));
+        Postconf postconf = new Postconf(params, editor, cm == null ? null : new ConfigAdminListeners(cm), mainCf);
         // System.out and System.err: Gogo routes them to the calling session (console or socket).
         postconf.run(PostconfRequest.parse(args), System.out, System.err);
     }

@@ -1,7 +1,10 @@
 package io.tegami.shell.queue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,11 +46,32 @@ public final class PostfixCommand {
         }
     }
 
+    /** The commands in the order postfix-script's usage line lists them. */
+    private static final List<String> ORDER = List.of("start", "stop", "reload", "abort", "flush", "check", "status");
+
+    static final String HELP = """
+            usage: postfix [-Dv] command
+
+              check   verify the configuration, files, certificates, tables and ports
+              status  tell whether the mail system runs, and its process id
+              reload  re-read configs/ and apply it without a restart
+              flush   try to deliver all deferred mail now (postqueue -f)
+              stop    stop accepting, let sessions and deliveries finish, then stop
+              abort   stop at once
+              start   (Tegami is started by bin/tegami; here it only says it already runs)
+            Messages are postfix-script's: "postfix/postfix-script: fatal: ..." ends with a
+            non-zero exit status. See docs/admin.md (postfix).""";
+
     @Descriptor("control the mail system, like Postfix's postfix command")
-    public void postfix(@Descriptor("command (flush, ...)") String... args) {
+    public void postfix(@Descriptor("check | status | reload | flush | stop | abort | start | --help") String... args) {
         int i = 0;
         while (i < args.length && (args[i].equals("-v") || args[i].equals("-D"))) {
             i++;
+        }
+        if (i < args.length && (args[i].equals("-h") || args[i].equals("--help"))) {
+            System.out.println(HELP);
+            System.out.flush();
+            return;
         }
         if (i < args.length && args[i].startsWith("-")) {
             throw new CommandFailedException("postfix: fatal: " + (args[i].equals("-c")
@@ -59,11 +83,26 @@ public final class PostfixCommand {
         String word = args[i];
         PostfixAction action = actions.get(word);
         if (action == null) {
-            throw new CommandFailedException("postfix: fatal: unknown command: '" + QueueText.printable(word)
-                    + "'. Usage: postfix " + String.join(" | ", new TreeSet<>(actions.keySet())));
+            throw new CommandFailedException("postfix/postfix-script: fatal: unknown command: '"
+                    + QueueText.printable(word) + "'. Usage: postfix " + usage(actions.keySet()));
         }
-        action.run(Arrays.asList(args).subList(i + 1, args.length), System.out, System.err);
-        System.out.flush();
-        System.err.flush();
+        try {
+            action.run(Arrays.asList(args).subList(i + 1, args.length), System.out, System.err);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+        }
+    }
+
+    /** "start (or stop, reload, ...)", as postfix-script words it, over the commands present. */
+    static String usage(Set<String> commands) {
+        List<String> words = new ArrayList<>();
+        ORDER.stream().filter(commands::contains).forEach(words::add);
+        new TreeSet<>(commands).stream().filter(c -> !ORDER.contains(c)).forEach(words::add);
+        if (words.isEmpty()) {
+            return "(no commands available)";
+        }
+        return words.size() == 1 ? words.get(0)
+                : words.get(0) + " (or " + String.join(", ", words.subList(1, words.size())) + ")";
     }
 }

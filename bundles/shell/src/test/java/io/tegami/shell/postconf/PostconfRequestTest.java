@@ -32,7 +32,12 @@ class PostconfRequestTest {
         PostconfRequest combined = PostconfRequest.parse("-nx", "mydestination");
         assertEquals(Source.EXPLICIT, combined.source());
         assertTrue(combined.expand());
-        assertFalse(PostconfRequest.parse("-e").expand());
+        assertFalse(PostconfRequest.parse("-e", "a=b").expand());
+        PostconfRequest values = PostconfRequest.parse("-hx", "myhostname");
+        assertTrue(values.hideName());
+        assertTrue(values.expand());
+        assertTrue(PostconfRequest.parse("-H").hideValue());
+        assertTrue(PostconfRequest.parse("-dx").expand());
     }
 
     @Test
@@ -58,15 +63,35 @@ class PostconfRequestTest {
     }
 
     @Test
+    void listeners() {
+        PostconfRequest r = PostconfRequest.parse("-Mf", "smtp/inet", "submission");
+        assertEquals(Mode.MASTER, r.mode());
+        assertTrue(r.fold());
+        assertEquals(List.of("smtp/inet", "submission"), r.names());
+    }
+
+    @Test
+    void help() {
+        assertEquals(Mode.HELP, PostconfRequest.parse("--help").mode());
+    }
+
+    @Test
     void usageErrorsArePostfixStyle() {
-        assertFatal("postconf: fatal: invalid option -- 'q'", "-q");
-        assertFatal("postconf: fatal: -d and -n cannot be used together", "-dn");
-        assertFatal("postconf: fatal: expected name=value, got: myhostname", "a=b", "myhostname");
+        assertFatal("postconf: invalid option -- 'q'\npostconf: fatal: usage: postconf", "-q");
+        assertFatal("postconf: fatal: specify one of -d -n", "-dn");
+        assertFatal("postconf: fatal: specify one of -e -n", "-e", "-n", "a=b");
+        assertFatal("postconf: fatal: specify one of -n -X", "-X", "-n", "a");
+        assertFatal("postconf: fatal: specify one of -e -X", "-Xe", "a");
+        assertFatal("postconf: fatal: specify one of -h -H", "-hH");
+        assertFatal("postconf: fatal: with option -M, do not specify -n", "-Mn");
+        assertFatal("postconf: fatal: with option -M, do not specify -h", "-M", "-h");
+        assertFatal("postconf: fatal: -e requires name=value argument", "-e");
+        assertFatal("postconf: fatal: missing '=' after attribute name: \"myhostname\"", "a=b", "myhostname");
         assertFatal("postconf: fatal: invalid parameter name: \"service.pid\"", "service.pid=x");
         assertFatal("postconf: fatal: invalid parameter name: \"\"", "=x");
-        assertFatal("postconf: fatal: name=value cannot be used with -d, -n or -x", "-n", "a=b");
+        assertFatal("postconf: fatal: specify one of -d -e", "-d", "a=b");
         assertFatal("postconf: fatal: the value of a contains a line break", "a=x\ny");
-        assertFatal("postconf: fatal: -X needs parameter names", "-X");
+        assertFatal("postconf: fatal: -X requires parameter names", "-X");
         assertFatal("postconf: fatal: null argument", "myhostname", null);
     }
 

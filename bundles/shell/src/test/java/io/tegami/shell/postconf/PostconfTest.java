@@ -36,11 +36,15 @@ class PostconfTest {
         removed.addAll(remove);
     };
 
+    private static final Path MAIN_CF = Path.of("/opt/tegami/configs/tegami.main.cfg");
+    private static final String UNUSED = "postconf: warning: /opt/tegami/configs/tegami.main.cfg: unused parameter: my_own=custom\n";
+    private final List<Map<String, Object>> listeners = new ArrayList<>();
+
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private void run(String... args) {
-        new Postconf(params, editor).run(PostconfRequest.parse(args), print(out), print(err));
+        new Postconf(params, editor, () -> listeners, MAIN_CF).run(PostconfRequest.parse(args), print(out), print(err));
     }
 
     @Test
@@ -48,7 +52,6 @@ class PostconfTest {
         run();
         assertEquals("""
                 message_size_limit = 10240000
-                my_own = custom
                 mydestination = $myhostname, localhost
                 myhostname = mx.example.com
                 recipient_delimiter =
@@ -58,7 +61,8 @@ class PostconfTest {
     @Test
     void explicitOnlyWithoutFrameworkKeys() {
         run("-n");
-        assertEquals("my_own = custom\nmyhostname = mx.example.com\n", text(out));
+        assertEquals("myhostname = mx.example.com\n", text(out));
+        assertEquals(UNUSED, text(err));
     }
 
     @Test
@@ -76,7 +80,7 @@ class PostconfTest {
     void namesInTheOrderGiven() {
         run("myhostname", "message_size_limit");
         assertEquals("myhostname = mx.example.com\nmessage_size_limit = 10240000\n", text(out));
-        assertEquals("", text(err));
+        assertEquals(UNUSED, text(err));
     }
 
     @Test
@@ -89,7 +93,7 @@ class PostconfTest {
     void explicitOnlyNameLeftAtItsDefaultPrintsNothing() {
         run("-n", "message_size_limit");
         assertEquals("", text(out));
-        assertEquals("", text(err));
+        assertEquals(UNUSED, text(err));
     }
 
     @Test
@@ -99,25 +103,61 @@ class PostconfTest {
     }
 
     @Test
-    void unknownNameNextToKnownOnesIsAWarning() {
-        run("myhostname", "no_such_thing");
+    void unknownNamesAreWarningsAsInPostfixAndDoNotFail() {
+        run("no_such_thing", "myhostname", "my_own");
         assertEquals("myhostname = mx.example.com\n", text(out));
-        assertEquals("postconf: warning: unknown parameter: no_such_thing\n", text(err));
+        assertEquals("postconf: warning: no_such_thing: unknown parameter\n"
+                + "postconf: warning: my_own: unknown parameter\n" + UNUSED, text(err));
     }
 
     @Test
-    void onlyUnknownNamesFail() {
-        CommandFailedException e = assertThrows(CommandFailedException.class, () -> run("no_such_thing"));
-        assertEquals("postconf: warning: unknown parameter: no_such_thing", e.getMessage());
-        assertEquals("", text(out));
+    void userDefinedParametersThatAreReferencedAreUsed() {
+        params.set("relay_domains", "$my_own");
+        run("-n");
+        assertEquals("my_own = custom\nmyhostname = mx.example.com\n", text(out));
+        // relay_domains itself is unknown to this test's defaults and referenced by nothing.
+        assertEquals("postconf: warning: /opt/tegami/configs/tegami.main.cfg: unused parameter: relay_domains=$my_own\n",
+                text(err));
     }
 
     @Test
-    void assignmentsGoToTheEditor() {
+    void listenerOptionsAndRestrictionClassesCountAsUses() {
+        listeners.add(Map.of("protocol", "smtp", "smtpd_client_restrictions", "${my_own}"));
+        params.set("smtpd_restriction_classes", "cls").set("cls", "reject");
+        run("-n");
+        assertEquals("cls = reject\nmy_own = custom\nmyhostname = mx.example.com\n", text(out));
+        assertEquals("postconf: warning: /opt/tegami/configs/tegami.main.cfg: unused parameter: "
+                + "smtpd_restriction_classes=cls\n", text(err));
+    }
+
+    @Test
+    void valuesOnlyAndNamesOnly() {
+        run("-h", "myhostname", "mydestination");
+        assertEquals("mx.example.com\n$myhostname, localhost\n", text(out));
+        out.reset();
+        run("-hx", "mydestination");
+        assertEquals("mx.example.com, localhost\n", text(out));
+        out.reset();
+        run("-H", "-n");
+        assertEquals("myhostname\n", text(out));
+        out.reset();
+        run("-dhx", "mydestination");
+        assertEquals("localhost, localhost\n", text(out));
+    }
+
+    @Test
+    void defaultsDoNotWarnAboutUnusedParameters() {
+        run("-d", "recipient_delimiter");
+        assertEquals("recipient_delimiter =\n", text(out));
+        assertEquals("", text(err));
+    }
+
+    @Test
+    void assignmentsGoToTheEditorSilentlyAsInPostfix() {
         run("mydestination=$myhostname, example.com", "smtpd_banner = $myhostname ESMTP a=b");
         assertEquals(Map.of("mydestination", "$myhostname, example.com",
                 "smtpd_banner", "$myhostname ESMTP a=b"), written);
-        assertEquals("postconf: warning: unknown parameter: smtpd_banner\n", text(err));
+        assertEquals("", text(err));
         assertEquals("", text(out));
     }
 
@@ -129,12 +169,12 @@ class PostconfTest {
 
     @Test
     void missingServicesAreExplained() {
-        Postconf noParams = new Postconf(null, editor);
+        Postconf noParams = new Postconf(null, editor, null, MAIN_CF);
         CommandFailedException e = assertThrows(CommandFailedException.class,
                 () -> noParams.run(PostconfRequest.parse("-n"), print(out), print(err)));
         assertEquals("postconf: fatal: the mail parameters service is not available (is the config bundle running?)",
                 e.getMessage());
-        Postconf noConfigAdmin = new Postconf(params, null);
+        Postconf noConfigAdmin = new Postconf(params, null, null, MAIN_CF);
         e = assertThrows(CommandFailedException.class,
                 () -> noConfigAdmin.run(PostconfRequest.parse("myhostname=x"), print(out), print(err)));
         assertEquals("postconf: fatal: ConfigurationAdmin is not available; cannot update tegami.main",
@@ -145,7 +185,7 @@ class PostconfTest {
     void editorFailureIsACleanFailure() {
         Postconf failing = new Postconf(params, (set, remove) -> {
             throw new java.io.IOException("disk full");
-        });
+        }, null, MAIN_CF);
         CommandFailedException e = assertThrows(CommandFailedException.class,
                 () -> failing.run(PostconfRequest.parse("myhostname=x"), print(out), print(err)));
         assertEquals("postconf: fatal: cannot update tegami.main: disk full", e.getMessage());

@@ -60,7 +60,7 @@ class PostqueueAndPostfixTest {
         postfix.postfix("-v", "flush");
         assertEquals(List.of("flush", "flush"), queue.calls);
 
-        assertEquals("postfix: fatal: unknown command: 'start'. Usage: postfix flush | status",
+        assertEquals("postfix/postfix-script: fatal: unknown command: 'start'. Usage: postfix flush (or status)",
                 assertThrows(CommandFailedException.class, () -> postfix.postfix("start")).getMessage());
         assertEquals("postfix: fatal: usage: postfix [-Dv] command",
                 assertThrows(CommandFailedException.class, () -> postfix.postfix()).getMessage());
@@ -68,7 +68,7 @@ class PostqueueAndPostfixTest {
                 assertThrows(CommandFailedException.class, () -> postfix.postfix("flush", "now")).getMessage());
 
         postfix.unbindAction(null, Map.of(PostfixAction.COMMAND, "status")); // not the bound one: kept
-        assertTrue(assertThrows(CommandFailedException.class, () -> postfix.postfix("x")).getMessage().endsWith("flush | status"));
+        assertTrue(assertThrows(CommandFailedException.class, () -> postfix.postfix("x")).getMessage().endsWith("flush (or status)"));
         assertEquals("postfix: fatal: Cannot flush mail queue - mail system is down",
                 assertThrows(CommandFailedException.class, () -> new FlushAction(null).run(List.of(), System.out, System.err))
                         .getMessage());

@@ -1,0 +1,35 @@
+package io.tegami.shell.lifecycle;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+import io.tegami.shell.queue.PostfixAction;
+
+/** {@code postfix start}, as postfix-script does it (see {@link LifecycleAction}). */
+@Component(property = PostfixAction.COMMAND + "=start")
+public final class StartAction implements PostfixAction {
+
+    private volatile MailSystem system;
+
+    public StartAction() {
+    }
+
+    /** For tests, which have no framework. */
+    StartAction(MailSystem system) {
+        this.system = system;
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        system = new FrameworkMailSystem(context);
+    }
+
+    @Override
+    public void run(List<String> args, PrintStream out, PrintStream err) {
+        LifecycleAction.run("start", args, system, err);
+    }
+}

@@ -56,6 +56,13 @@ public final class AuthTestCommand implements DoveadmSubcommand {
     }
 
     @Override
+    public String help() {
+        return "Authenticates user with password (asked for when not given) against the user\n"
+                + "directory, as a login would, and prints passdb: user auth succeeded with the extra\n"
+                + "fields, or auth failed (exit 77). -x adds auth info (rip=1.2.3.4 for allow_nets).";
+    }
+
+    @Override
     public void run(List<String> args, PrintStream out) {
         Getopt.Result opts = Getopt.parse("auth test", "a:x:M:", args, "usage: doveadm auth test " + USAGE);
         if (opts.has('M')) {

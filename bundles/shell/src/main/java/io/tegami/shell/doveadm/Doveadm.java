@@ -48,7 +48,7 @@ public final class Doveadm {
         subcommands.remove(subcommand);
     }
 
-    @Descriptor("Dovecot's admin tool: doveadm pw, doveadm auth test, doveadm user, doveadm who, doveadm kick")
+    @Descriptor("Dovecot's admin tool: pw, auth test, user, who, kick, config, mailbox, search, fetch, expunge, quota")
     public void doveadm(@Descriptor("SUBCOMMAND [ARGS...]") String... args) {
         run(args == null ? List.of() : Arrays.asList(args), System.out);
     }
@@ -57,6 +57,32 @@ public final class Doveadm {
     void run(List<String> args, PrintStream out) {
         if (args.stream().anyMatch(java.util.Objects::isNull)) { // List.of() would throw on contains(null)
             throw DoveadmException.usage("doveadm: null arguments are not allowed");
+        }
+        // doveadm [-Dv] [-f formatter] <command>: the global options come before the command.
+        String formatter = null;
+        int first = 0;
+        while (first < args.size() && args.get(first).startsWith("-") && args.get(first).length() > 1) {
+            String opt = args.get(first++);
+            if (opt.equals("-h") || opt.equals("--help")) {
+                out.println(usage());
+                return;
+            } else if (opt.startsWith("-f")) {
+                String value = opt.length() > 2 ? opt.substring(2) : first < args.size() ? args.get(first++) : null;
+                if (value == null) {
+                    throw DoveadmException.usage("doveadm: option requires an argument -- 'f'\n" + usage());
+                }
+                if (!DoveadmPrinter.NAMES.contains(value)) {
+                    throw DoveadmException.fatal("Unknown print formatter: " + value);
+                }
+                formatter = value;
+            } else if (!opt.matches("-[Dv]+")) {
+                throw DoveadmException.usage("doveadm: invalid option -- '" + opt.substring(1) + "'\n" + usage());
+            }
+        }
+        args = args.subList(first, args.size());
+        if (!args.isEmpty() && args.get(0).equals("help")) {
+            help(args.subList(1, args.size()), out);
+            return;
         }
         DoveadmSubcommand match = find(args);
         if (match == null) {
@@ -68,11 +94,35 @@ public final class Doveadm {
         String name = thread.getName();
         thread.setName("pipe-doveadm " + String.join(" ", match.name()));
         try {
-            match.run(args.subList(match.name().size(), args.size()), out);
+            List<String> rest = args.subList(match.name().size(), args.size());
+            if (!rest.isEmpty() && (rest.get(0).equals("-h") || rest.get(0).equals("--help"))) {
+                printHelp(match, out);
+            } else {
+                match.run(rest, out, formatter);
+            }
         } finally {
             out.flush();
             thread.setName(name);
         }
+    }
+
+    /** {@code doveadm help [command words]}: the usage list, or one command's help. */
+    private void help(List<String> words, PrintStream out) {
+        DoveadmSubcommand match = words.isEmpty() ? null : find(words);
+        if (match == null) {
+            out.println(usage());
+        } else {
+            printHelp(match, out);
+        }
+    }
+
+    private static void printHelp(DoveadmSubcommand s, PrintStream out) {
+        out.println("usage: doveadm [-Dv] [-f <formatter>] " + String.join(" ", s.name()) + " " + s.usage());
+        if (!s.help().isEmpty()) {
+            out.println();
+            out.println(s.help());
+        }
+        out.flush();
     }
 
     private DoveadmSubcommand find(List<String> args) {
@@ -91,7 +141,7 @@ public final class Doveadm {
     String usage() {
         List<DoveadmSubcommand> all = new ArrayList<>(subcommands);
         all.sort(Comparator.comparing(s -> String.join(" ", s.name())));
-        StringBuilder text = new StringBuilder("usage: doveadm <command> [<args>]");
+        StringBuilder text = new StringBuilder("usage: doveadm [-Dv] [-f <formatter>] <command> [<args>]");
         for (DoveadmSubcommand s : all) {
             text.append("\n  ").append(String.join(" ", s.name())).append(' ').append(s.usage());
         }

@@ -12,6 +12,8 @@ public class DoveadmException extends CommandFailedException {
 
     /** Bad command line. */
     public static final int EX_USAGE = 64;
+    /** Bad data: the mailbox already exists, INBOX cannot be deleted (doveadm's EX_DATAERR). */
+    public static final int EX_DATAERR = 65;
     /** The user does not exist. */
     public static final int EX_NOUSER = 67;
     /** Nothing matched (doveadm's DOVEADM_EX_NOTFOUND, sysexits' EX_NOHOST): {@code doveadm kick}. */

@@ -24,4 +24,19 @@ public interface DoveadmSubcommand {
      * @throws DoveadmException for any failure, with doveadm's stderr text and exit code
      */
     void run(List<String> args, PrintStream out);
+
+    /**
+     * Runs it with the formatter chosen by doveadm's global {@code -f} option.
+     *
+     * @param formatter the {@link DoveadmPrinter} name given with {@code -f}, or null for the
+     *        command's own default; commands without formatted output ignore it
+     */
+    default void run(List<String> args, PrintStream out, String formatter) {
+        run(args, out);
+    }
+
+    /** What {@code doveadm NAME --help} prints after the usage line: the command's description. */
+    default String help() {
+        return "";
+    }
 }

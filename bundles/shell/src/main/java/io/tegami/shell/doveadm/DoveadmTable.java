@@ -18,7 +18,11 @@ final class DoveadmTable {
     private static final int MAX_BUFFER_LINES = 100;
 
     /** A column: its title and how it is laid out. */
-    record Column(String title, boolean rightJustify, boolean expand) {
+    record Column(String title, boolean rightJustify, boolean expand, boolean hideTitle) {
+
+        Column(String title, boolean rightJustify, boolean expand) {
+            this(title, rightJustify, expand, false);
+        }
 
         static Column left(String title) {
             return new Column(title, false, false);
@@ -60,13 +64,17 @@ final class DoveadmTable {
 
     private void flushBuffer() {
         calcLengths();
-        for (int i = 0; i < columns.size(); i++) {
+        // Dovecot prints no title line when every title is hidden (doveadm mailbox list).
+        boolean titles = columns.stream().anyMatch(c -> !c.hideTitle());
+        for (int i = 0; titles && i < columns.size(); i++) {
             if (i > 0) {
                 out.print(' ');
             }
             out.print(pad(columns.get(i).title(), length[i], columns.get(i).rightJustify()));
         }
-        out.print('\n');
+        if (titles) {
+            out.print('\n');
+        }
         for (String v : buffered) {
             printNext(v);
         }

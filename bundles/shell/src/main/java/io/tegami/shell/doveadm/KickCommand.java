@@ -51,6 +51,12 @@ public final class KickCommand implements DoveadmSubcommand {
     }
 
     @Override
+    public String help() {
+        return "Disconnects the sessions of the users matching the mask and/or from the network, with\n"
+                + "their protocol's goodbye, and prints who was kicked; none matching exits 68.";
+    }
+
+    @Override
     public void run(List<String> args, PrintStream out) {
         Getopt.Result opts = Getopt.parse("kick", "a:f", args, "usage: doveadm kick " + USAGE);
         if (opts.operands().isEmpty()) {

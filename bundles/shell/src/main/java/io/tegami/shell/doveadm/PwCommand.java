@@ -51,6 +51,14 @@ public final class PwCommand implements DoveadmSubcommand {
     }
 
     @Override
+    public String help() {
+        return "Prints {SCHEME}hash for the password given with -p (there is no terminal to ask on),\n"
+                + "in scheme -s (default: default_pass_scheme); -r rounds for the crypt schemes, -u the\n"
+                + "user for schemes salted with it. -t HASH checks the password against a hash and prints\n"
+                + "it followed by (verified); -V checks the hash made; -l lists the schemes.";
+    }
+
+    @Override
     public void run(List<String> args, PrintStream out) {
         Getopt.Result opts = Getopt.parse("pw", "lp:r:s:t:u:V", args, "usage: doveadm pw " + USAGE);
         PasswordSchemes s = schemes;

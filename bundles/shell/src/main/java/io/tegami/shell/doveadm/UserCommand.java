@@ -58,6 +58,13 @@ public final class UserCommand implements DoveadmSubcommand {
     }
 
     @Override
+    public String help() {
+        return "Shows the userdb fields of each user (uid, gid, home, mail and the extra fields) as a\n"
+                + "field/value table; -f field prints one value, -u the userdb reply as it is. An unknown\n"
+                + "user exits 67.";
+    }
+
+    @Override
     public void run(List<String> args, PrintStream out) {
         Getopt.Result opts = Getopt.parse("user", "a:x:f:e:u", args, "usage: doveadm user " + USAGE);
         if (opts.has('e')) {

@@ -54,14 +54,28 @@ public final class WhoCommand implements DoveadmSubcommand {
     }
 
     @Override
+    public String help() {
+        return "Lists the logged-in users, one row per user and protocol with the session ids and\n"
+                + "client addresses; -1 one row per connection. The user mask (with * and ?) and the\n"
+                + "network (ip/bits) filter the rows. doveadm -f tab|flow|json changes the layout.";
+    }
+
+    @Override
     public void run(List<String> args, PrintStream out) {
+        run(args, out, null);
+    }
+
+    /** With {@code doveadm -f}: the same columns in another formatter (the table by default). */
+    @Override
+    public void run(List<String> args, PrintStream out, String formatter) {
         Getopt.Result opts = Getopt.parse("who", "a:1", args, "usage: doveadm who " + USAGE);
         WhoFilter filter = WhoFilter.parse(opts.operands());
         List<LoginInfo> all = registry(logins).logins();
+        DoveadmPrinter printer = DoveadmPrinter.of(formatter == null ? "table" : formatter, out);
         if (opts.has('1')) {
-            printConnections(all, filter, out);
+            printConnections(all, filter, printer);
         } else {
-            printUsers(all, filter, out);
+            printUsers(all, filter, printer);
         }
     }
 
@@ -73,9 +87,11 @@ public final class WhoCommand implements DoveadmSubcommand {
         return r;
     }
 
-    private static void printConnections(List<LoginInfo> all, WhoFilter filter, PrintStream out) {
-        DoveadmTable table = new DoveadmTable(out, List.of(new DoveadmTable.Column("username", false, true),
-                DoveadmTable.Column.left("proto"), DoveadmTable.Column.left("pid"), DoveadmTable.Column.left("ip")));
+    private static void printConnections(List<LoginInfo> all, WhoFilter filter, DoveadmPrinter table) {
+        table.header(new DoveadmPrinter.Header("username", "username", DoveadmPrinter.EXPAND));
+        table.header(DoveadmPrinter.Header.simple("proto"));
+        table.header(DoveadmPrinter.Header.simple("pid"));
+        table.header(DoveadmPrinter.Header.simple("ip"));
         for (LoginInfo l : all) {
             if (filter.matches(l)) {
                 table.print(l.user());
@@ -88,16 +104,18 @@ public final class WhoCommand implements DoveadmSubcommand {
     }
 
     /** One row per user and protocol, as Dovecot aggregates anvil's connections. */
-    private static void printUsers(List<LoginInfo> all, WhoFilter filter, PrintStream out) {
+    private static void printUsers(List<LoginInfo> all, WhoFilter filter, DoveadmPrinter table) {
         record Group(String user, String protocol) {
         }
         Map<Group, List<LoginInfo>> groups = new LinkedHashMap<>();
         for (LoginInfo l : all) {
             groups.computeIfAbsent(new Group(l.user(), l.protocol()), g -> new ArrayList<>()).add(l);
         }
-        DoveadmTable table = new DoveadmTable(out, List.of(DoveadmTable.Column.left("username"),
-                new DoveadmTable.Column("#", true, false), DoveadmTable.Column.left("proto"),
-                DoveadmTable.Column.left("(pids)"), DoveadmTable.Column.left("(ips)")));
+        table.header(DoveadmPrinter.Header.simple("username"));
+        table.header(new DoveadmPrinter.Header("connections", "#", DoveadmPrinter.RIGHT_JUSTIFY));
+        table.header(DoveadmPrinter.Header.simple("proto"));
+        table.header(new DoveadmPrinter.Header("pids", "(pids)", 0));
+        table.header(new DoveadmPrinter.Header("ips", "(ips)", 0));
         for (Map.Entry<Group, List<LoginInfo>> g : groups.entrySet()) {
             // Dovecot matches a user row when any of its addresses is in the network.
             if (g.getValue().stream().noneMatch(filter::matches)) {
@@ -116,7 +134,9 @@ public final class WhoCommand implements DoveadmSubcommand {
             table.print(g.getKey().protocol());
             table.print("(" + String.join(" ", ids) + ")");
             table.print("(" + String.join(" ", ips) + ")");
-            table.flush(); // as Dovecot 2.3.19 does after each user: the first row sets the widths
+            if (table instanceof TablePrinter) {
+                table.flush(); // as Dovecot 2.3.19 does after each user: the first row sets the widths
+            }
         }
         table.flush();
     }

@@ -168,7 +168,7 @@ class DoveadmTest {
     @Test
     void theDispatcherPicksTheLongestNameAndExplainsUnknownCommands() {
         DoveadmException e = fails(64, null, "who");
-        assertTrue(e.getMessage().startsWith("doveadm: Unknown command 'who'\nusage: doveadm <command> [<args>]"));
+        assertTrue(e.getMessage().startsWith("doveadm: Unknown command 'who'\nusage: doveadm [-Dv] [-f <formatter>] <command> [<args>]"));
         assertTrue(e.getMessage().contains("\n  auth test [-a <auth socket path>]"), e.getMessage());
         assertTrue(e.getMessage().contains("\n  pw [-l]"), e.getMessage());
         fails(64, null);
@@ -187,5 +187,13 @@ class DoveadmTest {
             assertInstanceOf(DoveadmException.class, bad.failure());
             assertEquals("Fatal: reverse password verification check failed: Password mismatch", bad.failure().getMessage());
         }
+    }
+
+    @Test
+    void subcommandsExplainThemselvesWithDashH() {
+        assertTrue(run("pw", "-h").startsWith("usage: doveadm [-Dv] [-f <formatter>] pw [-l]"));
+        assertTrue(run("auth", "test", "--help").contains("\n\nAuthenticates user"));
+        assertTrue(run("user", "-h").split("\n").length > 2);
+        assertEquals(run("help", "user"), run("user", "--help"));
     }
 }

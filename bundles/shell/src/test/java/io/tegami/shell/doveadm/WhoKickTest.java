@@ -178,4 +178,19 @@ class WhoKickTest {
         assertEquals("fe80::1:0:0:1", IpText.of(java.net.InetAddress.getByName("fe80:0:0:0:1:0:0:1")));
         assertEquals("192.0.2.1", IpText.of(java.net.InetAddress.getByName("192.0.2.1")));
     }
+
+    @Test
+    void whoFollowsTheGlobalFormatter() {
+        registry.add("alice", "imap", "21608", "127.0.0.1").add("alice", "imap", "21604", "127.0.0.2");
+        assertEquals("username\t#\tproto\t(pids)\t(ips)\nalice\t2\timap\t(21608 21604)\t(127.0.0.1 127.0.0.2)\n",
+                run("-f", "tab", "who"));
+        assertEquals("username=alice proto=imap pid=21608 ip=127.0.0.1\nusername=alice proto=imap pid=21604 ip=127.0.0.2\n",
+                run("-f", "flow", "who", "-1"));
+    }
+
+    @Test
+    void whoAndKickHaveHelp() {
+        assertTrue(run("who", "--help").contains("\n\nLists the logged-in users"));
+        assertTrue(run("kick", "-h").contains("\n\nDisconnects the sessions"));
+    }
 }

@@ -131,10 +131,10 @@ public class ManageSieveIT {
                 assertTrue(broken, broken.matches("(?s)NO .*line \\d+: error: .*"));
                 String good = "require [\"fileinto\", \"mailbox\"];\r\nfileinto :create \"Filed\";\r\n";
                 assertEquals("OK \"PUTSCRIPT completed.\"\n", command(tls, "PUTSCRIPT \"main\" " + literal(good) + "\r\n"));
-                assertEquals("NO (NONEXISTENT) \"Script 'broken' does not exist.\"\n", command(tls, "SETACTIVE \"broken\"\r\n"));
+                assertEquals("NO (NONEXISTENT) \"Sieve script `broken' not found\"\n", command(tls, "SETACTIVE \"broken\"\r\n"));
                 assertEquals("OK \"Setactive completed.\"\n", command(tls, "SETACTIVE \"main\"\r\n"));
                 assertEquals("\"main\" ACTIVE\nOK \"Listscripts completed.\"\n", command(tls, "LISTSCRIPTS\r\n"));
-                assertEquals("NO (ACTIVE) \"Cannot delete active script.\"\n", command(tls, "DELETESCRIPT \"main\"\r\n"));
+                assertEquals("NO (ACTIVE) \"Cannot delete the active Sieve script.\"\n", command(tls, "DELETESCRIPT \"main\"\r\n"));
                 assertEquals("OK \"Logout completed.\"\n", command(tls, "LOGOUT\r\n"));
             }
         }

@@ -29,5 +29,9 @@ final class SieveDefaults {
         d.put("sieve_quota_max_scripts", "0");
         d.put("sieve_quota_max_storage", "0");
         d.put("managesieve_implementation_string", "Tegami");
+        // Without the Sieve engine, deliver to INBOX (no) or defer mail of users with scripts (yes).
+        d.put("sieve_required", "no");
+        // ereject at SMTP time: larger messages are not checked before queueing (delivery rejects them).
+        d.put("smtpd_ereject_size_limit", "1048576");
     }
 }

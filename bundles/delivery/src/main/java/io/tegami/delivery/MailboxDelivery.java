@@ -41,7 +41,9 @@ final class MailboxDelivery {
 
     /**
      * As above, with the user's Sieve scripts applied when {@code sieve} is given (the engine and
-     * the queue for what the scripts send); without it, or without scripts, mail goes to INBOX.
+     * the queue for what the scripts send); without scripts, mail goes to INBOX, and so it does
+     * without the engine (the {@code sieve} bundle stopped) unless {@code sieve_required = yes},
+     * which defers the mail of users who have scripts until the engine is back.
      */
     static DeliveryResult deliver(MailParameters parameters, UserDirectory users, StoreSelection stores,
             SieveContext sieve, QueuedMessage message, String name, MailAddress recipient, MailAddress sender,
@@ -63,6 +65,13 @@ final class MailboxDelivery {
         if (!command.isEmpty()) {
             command = CommandDelivery.expand(command, CommandDelivery.environment(parameters, sender, recipient, original, user.get()));
             return CommandDelivery.run(parameters, message, command, sender, recipient, original, user.get(), now);
+        }
+        if (sieve != null && sieve.engine() == null && parameters.getBoolean("sieve_required", false)
+                && !SieveFilter.scripts(parameters, user.get(), message.queueId()).isEmpty()) {
+            // The scripts may file, refuse or forward this mail: without the engine, wait for it
+            // rather than put everything in INBOX (sieve_required = yes).
+            return DeliveryResult.deferred("4.3.0", LocalDeliveryAgent.RELAY,
+                    "Sieve filtering unavailable (sieve_required = yes)");
         }
         String type = StoreSelection.typeFor(user.get(), parameters);
         MailStore target = stores.store(type);

@@ -195,6 +195,29 @@ final class SieveDelivery {
         }
     }
 
+    /**
+     * The text of a script {@code include} names: a personal one next to the user's scripts, a
+     * global one in {@code sieve_global}; null when there is none.
+     */
+    static String includeScript(MailParameters parameters, User user, String name, boolean global) {
+        try {
+            Path file;
+            if (global) {
+                String dir = parameters.get("sieve_global", "").replaceFirst("^file:", "").split(";")[0];
+                if (dir.isBlank() || !SieveScriptLocation.validName(name)) {
+                    return null;
+                }
+                file = Path.of(dir).resolve(name + SieveScriptLocation.SUFFIX);
+            } else {
+                file = SieveScriptLocation.of(parameters.get("sieve", SieveScriptLocation.DEFAULT), user.home())
+                        .script(name);
+            }
+            return Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static SieveEnvironment environment(Context c, MailboxSession session, DuplicateMemory memory) {
         return new SieveEnvironment() {
             @Override
@@ -204,22 +227,7 @@ final class SieveDelivery {
 
             @Override
             public String includeScript(String name, boolean global) {
-                try {
-                    Path file;
-                    if (global) {
-                        String dir = c.parameters().get("sieve_global", "").replaceFirst("^file:", "").split(";")[0];
-                        if (dir.isBlank() || !SieveScriptLocation.validName(name)) {
-                            return null;
-                        }
-                        file = Path.of(dir).resolve(name + SieveScriptLocation.SUFFIX);
-                    } else {
-                        file = SieveScriptLocation.of(c.parameters().get("sieve", SieveScriptLocation.DEFAULT),
-                                c.user().home()).script(name);
-                    }
-                    return Files.isRegularFile(file) ? Files.readString(file) : null;
-                } catch (IOException | IllegalArgumentException e) {
-                    return null;
-                }
+                return SieveDelivery.includeScript(c.parameters(), c.user(), name, global);
             }
 
             @Override

@@ -71,6 +71,16 @@ final class SieveFilter {
     static SieveResult run(SieveEngine engine, ScriptCache cache, List<Path> scripts, SieveMessage message,
             SieveEnvelope envelope, SieveLimits limits, long maxScriptSize, SieveEnvironment environment,
             String queueId, String msgid) {
+        return run(engine, cache, scripts, message, envelope, limits, maxScriptSize, environment, queueId, msgid, false);
+    }
+
+    /**
+     * As above; {@code preQueue} runs log their problems at debug level only, since delivery runs
+     * the same scripts again and reports them then.
+     */
+    static SieveResult run(SieveEngine engine, ScriptCache cache, List<Path> scripts, SieveMessage message,
+            SieveEnvelope envelope, SieveLimits limits, long maxScriptSize, SieveEnvironment environment,
+            String queueId, String msgid, boolean preQueue) {
         List<SieveAction> actions = new ArrayList<>();
         List<SieveResult.HeaderEdit> edits = new ArrayList<>();
         List<String> keepFlags = List.of();
@@ -80,15 +90,15 @@ final class SieveFilter {
             try {
                 c = cache.get(engine, file, maxScriptSize);
             } catch (IOException e) {
-                LOG.warn("{}: sieve: msgid={}: failed to open script {}: {}", queueId, msgid, file, e.getMessage());
+                log(preQueue, "{}: sieve: msgid={}: failed to open script {}: {}", queueId, msgid, file, e.getMessage());
                 continue;
             }
             if (c.error() != null) {
                 String name = file.getFileName().toString();
                 for (SieveError err : c.error().errors()) {
-                    LOG.error("{}: sieve: {}", queueId, err.format(name));
+                    log(preQueue, "{}: sieve: {}", queueId, err.format(name));
                 }
-                LOG.error("{}: sieve: msgid={}: failed to compile script {}; skipped", queueId, msgid, file);
+                log(preQueue, "{}: sieve: msgid={}: failed to compile script {}; skipped", queueId, msgid, file);
                 continue;
             }
             SieveResult r;
@@ -99,9 +109,9 @@ final class SieveFilter {
                 r = SieveResult.failed("internal error: " + e, 0);
             }
             if (!r.succeeded()) {
-                LOG.error("{}: sieve: msgid={}: {}: line {}: runtime error: {}", queueId, msgid,
+                log(preQueue, "{}: sieve: msgid={}: {}: line {}: runtime error: {}", queueId, msgid,
                         file.getFileName(), r.errorLine(), r.error());
-                LOG.error("{}: sieve: msgid={}: Execution of script {} failed, but implicit keep was successful",
+                log(preQueue, "{}: sieve: msgid={}: Execution of script {} failed, but implicit keep was successful",
                         queueId, msgid, file);
                 return SieveResult.failed(r.error(), r.errorLine());
             }
@@ -113,4 +123,11 @@ final class SieveFilter {
         return new SieveResult(actions, keep, keepFlags, edits, null, 0);
     }
 
+    private static void log(boolean quiet, String format, Object... args) {
+        if (quiet) {
+            LOG.debug("pre-queue: " + format, args);
+        } else {
+            LOG.error(format, args);
+        }
+    }
 }

@@ -23,7 +23,7 @@ class CommandReaderTest {
         CommandReader.Complete c = (CommandReader.Complete) r.line("HAVESPACE \"a \\\"b\\\\\" 123");
         assertEquals(List.of(new Token("HAVESPACE", true, 9, false), new Token("a \"b\\", false, 5, false),
                 new Token("123", true, 3, false)), c.tokens());
-        assertEquals("Invalid escape in quoted string", ((CommandReader.Bad) r.line("NOOP \"a\\b\"")).reason());
+        assertEquals("Invalid escape in quoted string.", ((CommandReader.Bad) r.line("NOOP \"a\\b\"")).reason());
         assertInstanceOf(CommandReader.Bad.class, r.line("NOOP {12"));
         assertInstanceOf(CommandReader.Bad.class, r.line("NOOP {x+}"));
     }

@@ -17,7 +17,7 @@ import io.tegami.api.sieve.SieveScript;
 
 /**
  * A Sieve engine for the tests: every line containing {@code bogus} is an error
- * ({@code unknown command 'bogus'}); it records the names it compiled and never runs scripts.
+ * ({@code unknown command 'bogus'}), every line containing {@code warnme} a warning; it records the names it compiled and never runs scripts.
  */
 final class FakeEngine implements SieveEngine {
 
@@ -42,7 +42,28 @@ final class FakeEngine implements SieveEngine {
         if (!errors.isEmpty()) {
             throw new SieveCompileException(errors);
         }
-        return null;
+        List<SieveError> warnings = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("warnme")) {
+                warnings.add(new SieveError(i + 1, 1, "this is a warning"));
+            }
+        }
+        return new SieveScript() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<String> requiredExtensions() {
+                return Set.of();
+            }
+
+            @Override
+            public List<SieveError> warnings() {
+                return warnings;
+            }
+        };
     }
 
     @Override

@@ -32,6 +32,8 @@ final class Node implements SieveCall {
     SieveComparator comparator;
     SieveMatchType matchType;
     SieveAddressPart addressPart;
+    /** Where {@link #warning} reports, set by the validator while it validates this node. */
+    List<io.tegami.api.sieve.SieveError> warnings;
 
     Node(String name, int line, int column) {
         this.name = name;
@@ -92,6 +94,13 @@ final class Node implements SieveCall {
     @Override
     public SieveCompileException error(String message) {
         return new SieveCompileException(line, column, message);
+    }
+
+    @Override
+    public void warning(String message) {
+        if (warnings != null) {
+            warnings.add(new io.tegami.api.sieve.SieveError(line, column, message));
+        }
     }
 
     /** "the header test" / "the fileinto command", as Pigeonhole words it. */

@@ -51,12 +51,16 @@ final class ScriptFiles {
             return null;
         }
         try {
-            return engine.compile(name, text);
+            SieveScript script = engine.compile(name, text);
+            for (SieveError warning : script.warnings()) {
+                err.println(name + ": line " + warning.line() + ": warning: " + warning.message() + ".");
+            }
+            return script;
         } catch (SieveCompileException e) {
             for (SieveError error : e.errors()) {
                 err.println(error.format(name));
             }
-            err.println(name + ": error: " + (parses(text) ? "validation" : "parse") + " failed.");
+            err.println(name + ": error: " + (e.parseFailure() || !parses(text) ? "parse" : "validation") + " failed.");
             return null;
         }
     }

@@ -72,9 +72,15 @@ public final class SieveEngineImpl implements SieveEngine {
 
     @Override
     public SieveScript compile(String name, String text) throws SieveCompileException {
-        List<Node> commands = Parser.parse(text);
-        Set<String> required = new Validator(registry).validate(commands);
-        return new CompiledScript(name, Set.copyOf(required), commands);
+        List<Node> commands;
+        try {
+            commands = Parser.parse(text);
+        } catch (SieveCompileException e) {
+            throw new SieveCompileException(e.errors(), true);
+        }
+        Validator validator = new Validator(registry);
+        Set<String> required = validator.validate(commands);
+        return new CompiledScript(name, Set.copyOf(required), commands, validator.warnings());
     }
 
     @Override

@@ -19,12 +19,18 @@ final class Validator {
     private final Registry registry;
     private final Set<String> required = new LinkedHashSet<>();
     private final List<SieveError> errors = new ArrayList<>();
+    private final List<SieveError> warnings = new ArrayList<>();
     private final Set<String> unknownReported = new HashSet<>();
     private final ArgumentChecker checker;
 
     Validator(Registry registry) {
         this.registry = registry;
         this.checker = new ArgumentChecker(registry, required);
+    }
+
+    /** The warnings found by {@link #validate}, in script order. */
+    List<SieveError> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**
@@ -187,6 +193,11 @@ final class Validator {
             throw node.error(node.describe() + " does not accept a command block, but one is specified anyway");
         }
         checker.check(node);
-        command.validate(node);
+        node.warnings = warnings;
+        try {
+            command.validate(node);
+        } finally {
+            node.warnings = null; // compiled nodes are shared read-only
+        }
     }
 }

@@ -71,7 +71,7 @@ class ExtensionsTest {
         SieveResult r = Sieve.run("require [\"vacation\", \"vacation-seconds\"];"
                 + " vacation :seconds 60 :subject \"Out\" :addresses [\"rr@acme.example.com\"] :mime \"Content-Type: text/plain\r\n\r\nAway\";");
         SieveAction.Vacation v = (SieveAction.Vacation) r.actions().get(0);
-        assertEquals(60, v.seconds());
+        assertEquals(86400, v.seconds(), "raised to sieve_vacation_min_period, as Pigeonhole does");
         assertEquals(List.of("rr@acme.example.com"), v.addresses());
         assertTrue(v.mime());
         assertTrue(r.implicitKeep());

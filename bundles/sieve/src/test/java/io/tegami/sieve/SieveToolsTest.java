@@ -109,6 +109,22 @@ class SieveToolsTest {
     }
 
     @Test
+    void sievecPrintsWarningsAndSucceeds() throws IOException {
+        // Debian's sievec 0.5.19: "w: line 2: warning: specified :days value '0' is under the minimum." and status 0.
+        Files.writeString(home.resolve("w.sieve"), "require \"vacation\";\nvacation :days 0 \"x\";\n");
+        sievec("w.sieve");
+        assertEquals("w: line 2: warning: specified :days value '0' is under the minimum.\n", stderr());
+    }
+
+    @Test
+    void parseFailuresAreToldApart() throws IOException {
+        Files.writeString(home.resolve("p.sieve"), "if true {\n keep;\n");
+        failure(() -> sievec("p.sieve"));
+        assertEquals("p: line 3: error: expected end of compound block '}', but found end of file.\np: error: parse failed.\n",
+                stderr());
+    }
+
+    @Test
     void exitStatusesArePigeonholes() {
         // As measured with Debian's sieve-test and sievec: 64 usage, 89 fatal, 1 run-time failure.
         assertEquals(1, status(() -> sieveTest("redirect-limit.sieve", "msg.eml")));

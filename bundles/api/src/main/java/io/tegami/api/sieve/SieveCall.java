@@ -53,4 +53,15 @@ public interface SieveCall {
 
     /** Builds a compile error located at this command. */
     SieveCompileException error(String message);
+
+    /**
+     * Reports a compile-time warning at this call's location (Pigeonhole's
+     * {@code NAME: line L: warning: MESSAGE.}); unlike {@link #error}, compilation goes on and the
+     * script is usable. Called from {@link SieveCommand#validate}.
+     *
+     * @param message Pigeonhole's wording, without the location and the final period
+     * @since 1.2
+     */
+    default void warning(String message) {
+    }
 }

@@ -14,9 +14,12 @@
  * service: its capability name (what {@code require} names), the commands
  * ({@link io.tegami.api.sieve.SieveCommand}), comparators, match types, address parts and tagged
  * arguments it brings. The engine picks extensions up and drops them as their bundles come and go.
+ *
+ * <p>A receiving SMTP server may bind {@link io.tegami.api.sieve.SieveEreject} (since 1.2) to
+ * refuse during the transaction what the recipients' scripts would {@code ereject}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tegami.api.sieve;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,8 +21,7 @@ public final class Capability implements Command {
     @Override
     public boolean execute(SieveSession session, List<Token> args) {
         if (!args.isEmpty()) {
-            session.reply(Responses.response("NO", null, "Error in CAPABILITY command: Wrong number of arguments."));
-            return false;
+            return Args.refuse(session, "CAPABILITY", "Too many arguments.");
         }
         write(session);
         session.reply(Responses.response("OK", null, "Capability completed."));
@@ -42,6 +41,10 @@ public final class Capability implements Command {
         StringBuilder sb = new StringBuilder();
         line(sb, "IMPLEMENTATION", settings.implementation());
         line(sb, "SIEVE", String.join(" ", extensions));
+        // Pigeonhole's order; MAXREDIRECTS only after login (managesieve-login does not send it).
+        if (session.state() != SieveSession.State.NON_AUTHENTICATED && settings.maxRedirects() > 0) {
+            line(sb, "MAXREDIRECTS", String.valueOf(settings.maxRedirects()));
+        }
         if (extensions.contains("enotify")) {
             line(sb, "NOTIFY", "mailto");
         }
@@ -50,9 +53,6 @@ public final class Capability implements Command {
             if (session.connection().canStartTls() && !session.connection().isSecure()) {
                 line(sb, "STARTTLS", null);
             }
-        }
-        if (settings.maxRedirects() > 0) {
-            line(sb, "MAXREDIRECTS", String.valueOf(settings.maxRedirects()));
         }
         line(sb, "VERSION", "1.0");
         session.write(sb.toString());

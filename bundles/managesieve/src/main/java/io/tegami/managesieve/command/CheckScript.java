@@ -12,16 +12,16 @@ public final class CheckScript implements Command {
     @Override
     public boolean execute(SieveSession session, List<Token> args) {
         if (args.size() != 1 || args.get(0).atom()) {
-            session.reply(Responses.response("NO", null, "Error in CHECKSCRIPT command: Invalid arguments."));
-            return false;
+            return Args.refuse(session, "CHECKSCRIPT", "Invalid arguments.");
         }
         long max = session.settings().maxScriptSize();
         if (args.get(0).truncated() || (max > 0 && args.get(0).size() > max)) {
             session.reply(Responses.response("NO", "QUOTA/MAXSIZE", "Script is too large (max " + max + " bytes)."));
             return true;
         }
-        if (ScriptCheck.compiles(session, "checkscript", args.get(0).text())) {
-            session.reply(Responses.response("OK", null, "Script is valid."));
+        String warnings = ScriptCheck.compile(session, null, args.get(0).text());
+        if (warnings != null) {
+            ScriptCheck.ok(session, warnings, "Script checked successfully.");
         }
         return true;
     }

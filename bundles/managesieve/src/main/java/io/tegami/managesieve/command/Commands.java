@@ -32,7 +32,9 @@ public final class Commands {
 
     /**
      * Runs one command line: the verb must be an atom naming a command of the session's state
-     * (Dovecot's managesieve-login knows only the login-time ones, hence {@code Unknown command}).
+     * (Dovecot's managesieve-login knows only the login-time ones and answers any other with
+     * {@code Error in MANAGESIEVE command received by server.}; after login, Pigeonhole's
+     * managesieve names the command: {@code Error in MANAGESIEVE command FOO: Unknown command.}).
      *
      * @return false when the command was bad
      */
@@ -40,7 +42,9 @@ public final class Commands {
         Token first = tokens.get(0);
         Command command = first.atom() ? find(first.text().toUpperCase(Locale.ROOT)) : null;
         if (command == null || (command.authenticatedOnly() && session.state() != SieveSession.State.AUTHENTICATED)) {
-            session.reply(Responses.response("NO", null, "Unknown command."));
+            session.reply(Responses.response("NO", null, session.state() != SieveSession.State.AUTHENTICATED
+                    ? "Error in MANAGESIEVE command received by server."
+                    : Args.error(first.atom() ? first.text().toUpperCase(Locale.ROOT) : "", "Unknown command.")));
             return false;
         }
         if (command.unauthenticatedOnly() && session.state() == SieveSession.State.AUTHENTICATED) {
@@ -48,6 +52,30 @@ public final class Commands {
             return false;
         }
         return command.execute(session, tokens.subList(1, tokens.size()));
+    }
+
+    /**
+     * The refusal of a line the parser could not read, in Dovecot's words: before login the
+     * parser's message alone ({@code String contains invalid character.}), after login with the
+     * command ({@code Error in MANAGESIEVE command NOOP: ...}). A command that does not exist is
+     * refused as such before its arguments are read; PUTSCRIPT and CHECKSCRIPT read their script
+     * as a stream, whose bad literal Pigeonhole reports as bad arguments.
+     */
+    public static String unparsable(io.tegami.managesieve.session.CommandReader.Bad bad, boolean authenticated) {
+        boolean unknown = bad.verb() != null && find(bad.verb()) == null;
+        if (!authenticated) {
+            return unknown ? "Error in MANAGESIEVE command received by server." : bad.reason();
+        }
+        String reason = unknown ? "Unknown command." : bad.reason().equals("Invalid literal size")
+                && ("PUTSCRIPT".equals(bad.verb()) || "CHECKSCRIPT".equals(bad.verb())) ? "Invalid arguments." : bad.reason();
+        return "Error in MANAGESIEVE command" + (bad.verb() == null ? "" : " " + bad.verb()) + ": " + reason;
+    }
+
+    /** Whether the line starts with a command that may be given before login. */
+    public static boolean knownBeforeLogin(List<Token> tokens) {
+        Token first = tokens.get(0);
+        Command command = first.atom() ? find(first.text().toUpperCase(Locale.ROOT)) : null;
+        return command != null && !command.authenticatedOnly();
     }
 
     /** The command, or null when there is none of that name. */

@@ -18,13 +18,13 @@ public final class DeleteScript implements Command {
             return false;
         }
         String name = a.get(0);
-        if (!Args.validName(session, name)) {
+        if (!Args.validName(session, "DELETESCRIPT", name)) {
             return true;
         }
         ScriptStore store = session.store();
         try {
             if (store.active().map(name::equals).orElse(false)) {
-                session.reply(Responses.response("NO", "ACTIVE", "Cannot delete active script."));
+                session.reply(Responses.response("NO", "ACTIVE", "Cannot delete the active Sieve script."));
                 return true;
             }
             if (!store.delete(name)) {

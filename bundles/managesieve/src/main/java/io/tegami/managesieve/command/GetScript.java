@@ -17,7 +17,7 @@ public final class GetScript implements Command {
         if (a == null) {
             return false;
         }
-        if (!Args.validName(session, a.get(0))) {
+        if (!Args.validName(session, "GETSCRIPT", a.get(0))) {
             return true;
         }
         try {

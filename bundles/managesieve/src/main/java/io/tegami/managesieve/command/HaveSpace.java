@@ -13,13 +13,17 @@ public final class HaveSpace implements Command {
 
     @Override
     public boolean execute(SieveSession session, List<Token> args) {
-        if (args.size() != 2 || !args.get(0).isString() || !args.get(1).atom()
-                || args.get(1).text().length() > 18 || !args.get(1).text().chars().allMatch(Character::isDigit)) {
-            session.reply(Responses.response("NO", null, "Error in HAVESPACE command: Invalid arguments."));
+        if (args.size() != 2 || !args.get(0).isString()) {
+            return Args.refuse(session, "HAVESPACE", args.size() < 2 ? "Missing arguments."
+                    : args.size() > 2 ? "Too many arguments." : "Invalid arguments.");
+        }
+        if (!args.get(1).atom() || args.get(1).text().isEmpty() || args.get(1).text().length() > 18
+                || !args.get(1).text().chars().allMatch(Character::isDigit)) {
+            session.reply(Responses.response("NO", null, "Invalid scriptsize argument."));
             return false;
         }
         String name = args.get(0).text();
-        if (!Args.validName(session, name)) {
+        if (!Args.validName(session, "HAVESPACE", name)) {
             return true;
         }
         try {

@@ -11,8 +11,11 @@ public final class Noop implements Command {
 
     @Override
     public boolean execute(SieveSession session, List<Token> args) {
-        if (args.size() > 1 || (args.size() == 1 && !args.get(0).isString())) {
-            session.reply(Responses.response("NO", null, "Error in NOOP command: Invalid arguments."));
+        if (args.size() > 1) {
+            return Args.refuse(session, "NOOP", "Too many arguments.");
+        }
+        if (args.size() == 1 && !args.get(0).isString()) {
+            session.reply(Responses.response("NO", null, "Invalid echo tag."));
             return false;
         }
         String code = args.isEmpty() ? null : "TAG " + Responses.string(args.get(0).text());

@@ -18,12 +18,11 @@ public final class PutScript implements Command {
     @Override
     public boolean execute(SieveSession session, List<Token> args) {
         if (args.size() != 2 || !args.get(0).isString() || args.get(1).atom()) {
-            session.reply(Responses.response("NO", null, "Error in PUTSCRIPT command: Invalid arguments."));
-            return false;
+            return Args.refuse(session, "PUTSCRIPT", "Invalid arguments.");
         }
         String name = args.get(0).text();
         Token script = args.get(1);
-        if (!Args.validName(session, name)) {
+        if (!Args.validName(session, "PUTSCRIPT", name)) {
             return true;
         }
         if (script.truncated()) {
@@ -32,20 +31,22 @@ public final class PutScript implements Command {
             return true;
         }
         ScriptStore store = session.store();
+        String warnings;
         try {
             Optional<String[]> refusal = store.quota(name, script.size());
             if (refusal.isPresent()) {
                 session.reply(Responses.response("NO", refusal.get()[0], refusal.get()[1]));
                 return true;
             }
-            if (!ScriptCheck.compiles(session, name, script.text())) {
+            warnings = ScriptCheck.compile(session, name, script.text());
+            if (warnings == null) {
                 return true;
             }
             store.write(name, script.text());
         } catch (IOException e) {
             return Args.failed(session, "PUTSCRIPT", e);
         }
-        session.reply(Responses.response("OK", null, "PUTSCRIPT completed."));
+        ScriptCheck.ok(session, warnings, "PUTSCRIPT completed.");
         return true;
     }
 }

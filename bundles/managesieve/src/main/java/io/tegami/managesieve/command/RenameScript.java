@@ -17,7 +17,7 @@ public final class RenameScript implements Command {
         if (a == null) {
             return false;
         }
-        if (!Args.validName(session, a.get(0)) || !Args.validName(session, a.get(1))) {
+        if (!Args.validName(session, "RENAMESCRIPT", a.get(0)) || !Args.validName(session, "RENAMESCRIPT-TO", a.get(1))) {
             return true;
         }
         ScriptStore store = session.store();
@@ -27,12 +27,12 @@ public final class RenameScript implements Command {
                 return true;
             }
             if (store.exists(a.get(1))) {
-                session.reply(Responses.response("NO", "ALREADYEXISTS", "A script with that name already exists."));
+                session.reply(Responses.response("NO", "ALREADYEXISTS", "A sieve script with that name already exists."));
                 return true;
             }
             store.rename(a.get(0), a.get(1));
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            session.reply(Responses.response("NO", "ALREADYEXISTS", "A script with that name already exists."));
+            session.reply(Responses.response("NO", "ALREADYEXISTS", "A sieve script with that name already exists."));
             return true;
         } catch (IOException e) {
             return Args.failed(session, "RENAMESCRIPT", e);

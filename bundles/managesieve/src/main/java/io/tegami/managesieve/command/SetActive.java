@@ -23,13 +23,16 @@ public final class SetActive implements Command {
         }
         String name = a.get(0);
         ScriptStore store = session.store();
+        String warnings = "";
         try {
             if (name.isEmpty()) {
+                boolean wasActive = store.active().isPresent();
                 store.deactivate();
-                session.reply(Responses.response("OK", null, "Active script is now deactivated."));
+                session.reply(Responses.response("OK", null,
+                        wasActive ? "Active script is now deactivated." : "No scripts currently active."));
                 return true;
             }
-            if (!Args.validName(session, name)) {
+            if (!Args.validName(session, "SETACTIVE", name)) {
                 return true;
             }
             Optional<String> text = store.read(name);
@@ -37,14 +40,17 @@ public final class SetActive implements Command {
                 Args.nonexistent(session, name);
                 return true;
             }
-            if (session.services().engine() != null && !ScriptCheck.compiles(session, name, text.get())) {
-                return true;
+            if (session.services().engine() != null) {
+                warnings = ScriptCheck.compile(session, name, text.get());
+                if (warnings == null) {
+                    return true;
+                }
             }
             store.activate(name);
         } catch (IOException e) {
             return Args.failed(session, "SETACTIVE", e);
         }
-        session.reply(Responses.response("OK", null, "Setactive completed."));
+        ScriptCheck.ok(session, warnings, "Setactive completed.");
         return true;
     }
 }

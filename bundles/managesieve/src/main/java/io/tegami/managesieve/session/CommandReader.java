@@ -28,8 +28,13 @@ public final class CommandReader {
     public record Literal(long size) implements Step {
     }
 
-    /** The input is not a well-formed command; the partial command is dropped. */
-    public record Bad(String reason) implements Step {
+    /**
+     * The input is not a well-formed command; the partial command is dropped.
+     *
+     * @param reason Dovecot's parser message, with its own punctuation
+     * @param verb the command name when the line began with one (upper case), else null
+     */
+    public record Bad(String reason, String verb) implements Step {
     }
 
     /** The largest literal accepted at all; beyond it the connection ends. */
@@ -76,21 +81,21 @@ public final class CommandReader {
                     }
                     if (q == '\\') {
                         if (i >= n || (line.charAt(i) != '"' && line.charAt(i) != '\\')) {
-                            return bad("Invalid escape in quoted string");
+                            return bad("Invalid escape in quoted string.");
                         }
                         q = line.charAt(i++);
                     }
                     sb.append(q);
                 }
                 if (!closed) {
-                    return bad("Missing '\"'");
+                    return bad("String contains invalid character."); // Dovecot: the CRLF inside the string
                 }
                 String s = sb.toString();
                 tokens.add(new Token(s, false, s.getBytes(StandardCharsets.UTF_8).length, false));
             } else if (c == '{') {
                 int close = line.indexOf('}', i);
                 if (close != n - 1) {
-                    return bad("Literal must end the line");
+                    return bad("Literal must end the line.");
                 }
                 String num = line.substring(i + 1, close);
                 if (num.endsWith("+")) {
@@ -118,7 +123,7 @@ public final class CommandReader {
                 end = end < 0 ? n : end;
                 String atom = line.substring(i, end);
                 if (atom.chars().anyMatch(ch -> ch < 0x21 || ch == '"' || ch == '{' || ch == '}' || ch == 0x7f)) {
-                    return bad("Invalid characters in atom");
+                    return bad("Invalid characters in atom.");
                 }
                 tokens.add(new Token(atom, true, atom.length(), false));
                 i = end;
@@ -147,7 +152,9 @@ public final class CommandReader {
     }
 
     private Step bad(String reason) {
+        String verb = !tokens.isEmpty() && tokens.get(0).atom()
+                ? tokens.get(0).text().toUpperCase(java.util.Locale.ROOT) : null;
         clear();
-        return new Bad(reason);
+        return new Bad(reason, verb);
     }
 }

@@ -109,11 +109,15 @@ public final class SieveSession implements ProtocolSession {
                 SaslAnswers current = dialog;
                 dialog = null;
                 current.abort();
-                reply(Responses.response("NO", null, "Invalid SASL response: " + bad.reason() + "."));
+                reply(Responses.response("NO", null, "Invalid SASL response: " + bad.reason()
+                        + (bad.reason().endsWith(".") ? "" : ".")));
                 return;
             }
-            reply(Responses.response("NO", null, "Error in command: " + bad.reason() + "."));
-            countBad(false);
+            reply(Responses.response("NO", null,
+                    Commands.unparsable(bad, state == State.AUTHENTICATED)));
+            if (state == State.AUTHENTICATED) {
+                countBad(false); // managesieve-login does not count what its parser refuses
+            }
             return;
         }
         List<Token> tokens = ((CommandReader.Complete) step).tokens();
@@ -126,6 +130,12 @@ public final class SieveSession implements ProtocolSession {
         }
         if (tokens.isEmpty()) {
             return; // Dovecot ignores empty lines
+        }
+        if (state != State.AUTHENTICATED && !closing && !ended && badCommands + 1 >= MAX_BAD_BEFORE_LOGIN
+                && !Commands.knownBeforeLogin(tokens)) {
+            // managesieve-login's last straw gets the BYE alone.
+            bye(null, "Too many invalid MANAGESIEVE commands.", "Disconnected: Too many invalid commands");
+            return;
         }
         countBad(Commands.dispatch(this, tokens));
     }

@@ -15,6 +15,7 @@ import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueException;
 import io.tegami.api.rewrite.RewriteContext;
 import io.tegami.smtp.data.DataReceiver;
+import io.tegami.smtp.data.ErejectGate;
 import io.tegami.smtp.data.ReceivedHeader;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
@@ -43,7 +44,9 @@ final class MessageStart {
         }
         MessageWriter writer;
         try {
-            writer = queue.create(envelope(session, transaction));
+            Envelope envelope = envelope(session, transaction);
+            // Copied aside when the recipients' Sieve scripts may ereject it at the end of data.
+            writer = ErejectGate.wrap(session, envelope, queue.create(envelope));
         } catch (QueueException | RuntimeException e) {
             SmtpdLog.warn("cannot create queue file for mail from {}: {}", session.client().nameAndAddress(), e.toString());
             return null;

@@ -238,6 +238,12 @@ public final class DataReceiver {
                 return new DataResult(false, bareLfReply);
             }
             out.flush();
+            if (writer instanceof ErejectCopy copy) {
+                String refusal = copy.refusal(); // every recipient's Sieve scripts ereject it
+                if (refusal != null) {
+                    return new DataResult(false, refusal);
+                }
+            }
             String id = writer.commit();
             return new DataResult(true, "250 2.0.0 Ok: queued as " + id);
         } catch (IOException | QueueException e) {

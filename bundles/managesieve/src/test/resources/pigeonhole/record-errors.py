@@ -1,0 +1,23 @@
+import sys
+sys.argv=[sys.argv[0],"127.0.0.1","14190"]
+exec(open('' + __import__('os').path.join(__import__('os').path.dirname(__file__), 'record-transcript.py') + '').read().split("for l in response():\n    print(\"S: \" + l)\n")[0])
+for l in response(): pass
+cmd('FROBNICATE')
+cmd('LISTSCRIPTS')
+cmd('NOOP "abc')
+auth = base64.b64encode(b"\0alice\0secret").decode()
+cmd('AUTHENTICATE "PLAIN" "%s"' % auth)
+cmd('NOOP "abc')
+cmd('GETSCRIPT {abc}')
+cmd('GETSCRIPT abc')
+cmd('FOO "x')
+cmd('LISTSCRIPTS x')
+cmd('HAVESPACE "c" "1"')
+cmd('PUTSCRIPT "../x" "keep;"')
+cmd('SETACTIVE ".hidden"')
+cmd('DELETESCRIPT "a/b"')
+cmd('RENAMESCRIPT "a/b" "c"')
+cmd('HAVESPACE "a/b" 1')
+cmd('CHECKSCRIPT')
+cmd('PUTSCRIPT "x" keep')
+cmd('LOGOUT')

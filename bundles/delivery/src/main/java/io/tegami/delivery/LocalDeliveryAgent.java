@@ -172,6 +172,12 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
         } catch (IOException e) {
             return DeliveryResult.deferred("4.3.0", RELAY, "cannot read message: " + e.getMessage());
         }
+        if (resolvers.isEmpty() && !parameters.getList("alias_maps").isEmpty()) {
+            // alias_maps is set but no resolver serves it now (the aliases bundle stopped or being
+            // updated): as local(8) when its alias database cannot be read, defer rather than
+            // bounce a name that is an alias ("unknown user") or bypass one that redirects.
+            return DeliveryResult.deferred("4.3.0", RELAY, "alias database unavailable");
+        }
         MailAddress sender = message.envelope().sender();
         Expansion expansion = new AliasExpander(parameters, resolvers::resolve,
                 d -> ResolverRegistry.isLocal(parameters, d)).expand(recipient, sender);

@@ -29,6 +29,11 @@ final class ResolverRegistry {
         services.remove(resolver);
     }
 
+    /** Whether no resolver is registered now (the aliases bundle is stopped or being updated). */
+    boolean isEmpty() {
+        return services.snapshot().isEmpty();
+    }
+
     Optional<List<Destination>> resolve(MailAddress address) {
         for (AddressResolver resolver : services.snapshot()) {
             Optional<List<Destination>> found = resolver.resolve(address);

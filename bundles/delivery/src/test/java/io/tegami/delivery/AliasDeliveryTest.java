@@ -86,6 +86,7 @@ class AliasDeliveryTest {
     final Fakes.Store store = new Fakes.Store();
     final Queue queue = new Queue();
     LocalDeliveryAgent agent;
+    AddressResolver aliases;
 
     @BeforeEach
     void setUp() {
@@ -94,7 +95,7 @@ class AliasDeliveryTest {
         agent.bindDirectory(directory);
         agent.bindStore(store, Map.of("type", "maildir"));
         agent.bindQueue(queue);
-        AddressResolver aliases = a -> switch (a.localPart()) {
+        aliases = a -> switch (a.localPart()) {
             case "list" -> Optional.of(List.of(new Destination.Address(MailAddress.parse("bob@here.test")),
                     new Destination.Address(MailAddress.parse("carol@here.test")),
                     new Destination.Address(MailAddress.parse("x@far.test")),
@@ -150,6 +151,27 @@ class AliasDeliveryTest {
         DeliveryResult r = deliver("broken@here.test", "Subject: s\n\nhi\n");
         assertEquals(DeliveryResult.bounced("5.1.1", "local", "unknown user: \"nosuch\""), r);
         assertEquals(1, store.appended.size());
+    }
+
+    @Test
+    void withAliasMapsSetButNoResolverMailIsDeferredNotBouncedAndDeliveredWhenItReturns() {
+        parameters.values.put("alias_maps", "hash:configs/aliases");
+        agent.unbindResolver(aliases); // the aliases bundle stopped, or being updated
+        assertEquals(DeliveryResult.deferred("4.3.0", "local", "alias database unavailable"),
+                deliver("plain@here.test", "Subject: s\n\nhi\n"));
+        assertEquals(Status.DEFERRED, deliver("bob@here.test", "Subject: s\n\nhi\n").status(),
+                "an unaliased name may still be an alias in the table that cannot be read");
+        assertEquals(0, store.appended.size());
+
+        agent.bindResolver(aliases, Map.of("service.id", 2L));
+        assertEquals(Status.SENT, deliver("bob@here.test", "Subject: s\n\nhi\n").status());
+        assertEquals(1, store.appended.size());
+    }
+
+    @Test
+    void withoutAliasMapsNoResolverIsNeeded() {
+        agent.unbindResolver(aliases);
+        assertEquals(Status.SENT, deliver("bob@here.test", "Subject: s\n\nhi\n").status());
     }
 
     @Test

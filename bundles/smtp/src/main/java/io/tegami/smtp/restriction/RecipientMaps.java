@@ -123,12 +123,21 @@ final class RecipientMaps {
             throw Rejects.dictRetry(state, address);
         }
         String name = UserNames.of(resolved.localPart(), state.settings().recipientDelimiter());
+        boolean found;
         try {
-            return users.lookup(name).isPresent();
+            found = users.lookup(name).isPresent();
         } catch (DirectoryException | RuntimeException e) {
             SmtpdLog.warn("user directory lookup of {} failed: {}", name, e.toString());
             throw Rejects.dictRetry(state, address);
         }
+        if (!found && state.lookups().resolvers().isEmpty() && !state.settings().list("alias_maps", "").isEmpty()) {
+            // $alias_maps is part of local_recipient_maps but nothing serves it now (the aliases
+            // bundle stopped or being updated): the name may be an alias, so as smtpd with an
+            // unavailable table, ask the client to try again instead of refusing for good.
+            SmtpdLog.warn("alias_maps lookup of {} failed: no alias service", address);
+            throw Rejects.dictRetry(state, address);
+        }
+        return found;
     }
 
     /** An aliases(5) name, with its full local part or without its extension, as local(8) looks it up. */

@@ -94,4 +94,16 @@ class RecipientMapsTest {
         });
         assertEquals("451 4.3.0 <alice@host>: Temporary lookup failure", failing.rcpt("alice@host"));
     }
+
+    @Test
+    void withAliasMapsSetButNoAliasServiceUnknownNamesAreDeferredAndUsersAccepted() {
+        fixture.set("alias_maps", "hash:configs/aliases");
+        assertEquals("451 4.3.0 <staff@host>: Temporary lookup failure", fixture.rcpt("staff@host"),
+                "staff may be an alias while the aliases bundle is away");
+        assertNull(fixture.rcpt("alice@host"), "a user is known without the aliases");
+        Fixture unset = new Fixture();
+        unset.set("alias_maps", "");
+        assertEquals("550 5.1.1 <staff@host>: Recipient address rejected: User unknown in local recipient table",
+                unset.rcpt("staff@host"));
+    }
 }

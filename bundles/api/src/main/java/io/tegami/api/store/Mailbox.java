@@ -172,6 +172,32 @@ public interface Mailbox extends AutoCloseable {
     }
 
     /**
+     * {@link #cachedValue} of many messages at once: what a {@code FETCH 1:* (ENVELOPE)} or a
+     * {@code SEARCH SUBJECT} of a big folder asks for, for which one lookup per message (each
+     * taking the folder's lock) costs more than the answer. The default asks one at a time.
+     *
+     * @return one element per element of {@code uids}, in the same order: the value kept, or
+     *         null (none kept, or no such message)
+     * @since 2.4
+     */
+    default List<byte[]> cachedValues(List<Long> uids, String field) throws StoreException {
+        List<byte[]> out = new ArrayList<>(uids.size());
+        for (Long uid : uids) {
+            byte[] value;
+            try {
+                value = cachedValue(uid, field);
+            } catch (StoreException e) {
+                if (e.reason() != StoreException.Reason.NOT_FOUND) {
+                    throw e;
+                }
+                value = null;
+            }
+            out.add(value);
+        }
+        return out;
+    }
+
+    /**
      * Offers a value derived from message {@code uid}'s content for {@link #cachedValue}; the store
      * may keep it (in memory or on disk) or not. The caller does not modify {@code value} afterwards.
      * Messages that are not there are ignored. The default keeps nothing.

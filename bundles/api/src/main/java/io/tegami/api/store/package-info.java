@@ -89,7 +89,7 @@
  * subclassing it and providing a factory; see its javadoc.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package io.tegami.api.store;
 
 import org.osgi.annotation.bundle.Export;

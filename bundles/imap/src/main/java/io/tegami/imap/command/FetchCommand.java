@@ -9,6 +9,7 @@ import java.util.Set;
 import io.tegami.api.store.Flags;
 import io.tegami.api.store.MessageInfo;
 import io.tegami.api.store.StoreException;
+import io.tegami.imap.fetch.CachedValues;
 import io.tegami.imap.fetch.FetchItem;
 import io.tegami.imap.fetch.FetchParser;
 import io.tegami.imap.fetch.FetchRequest;
@@ -87,18 +88,20 @@ public final class FetchCommand implements ImapCommand {
         }
         Set<Long> seen = markSeen(session, selected, uids, fetch);
         FetchResponder responder = new FetchResponder(selected.mailbox(), session.services().fetchData(),
-                ZoneId.systemDefault(), session.stats());
+                ZoneId.systemDefault(), session.stats(), new CachedValues(selected.mailbox(), uids));
         boolean gone = false;
-        for (long uid : uids) {
+        boolean needsContent = fetch.needsContent();
+        for (int i = 0; i < uids.size(); i++) {
+            long uid = uids.get(i);
             MessageInfo info = selected.info(uid);
             if (fetch.changedSince() >= 0 && info.modSeq() <= fetch.changedSince()) {
                 continue;
             }
-            if (fetch.needsContent() && selected.expungePending(uid)) {
+            if (needsContent && selected.expungePending(uid)) {
                 gone = true;
                 continue;
             }
-            if (!responder.write(session.out(), selected.seqOf(uid), info, items, seen.contains(uid))) {
+            if (!responder.write(session.out(), selected.seqOf(uid), info, items, seen.contains(uid), i)) {
                 gone = true;
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.tegami.api.store.Mailbox;
 import io.tegami.api.store.StoreException;
+import io.tegami.imap.fetch.CachedValues;
 import io.tegami.imap.message.MessageSource;
 import io.tegami.imap.message.SearchKey;
 import io.tegami.imap.search.SearchEngine;
@@ -23,10 +24,12 @@ final class Matches {
         SelectedMailbox selected = session.selected();
         SearchEngine.Matcher matcher = session.services().searchEngine().compile(key, selected.size(), selected.maxUid());
         List<Integer> found = new ArrayList<>();
-        for (int seq = 1; seq <= selected.size(); seq++) {
-            long uid = selected.uidAt(seq);
+        List<Long> uids = new ArrayList<>(selected.uids());
+        CachedValues values = new CachedValues(selected.mailbox(), uids);
+        for (int seq = 1; seq <= uids.size(); seq++) {
+            long uid = uids.get(seq - 1);
             try {
-                if (matcher.matches(seq, selected.info(uid), source(selected.mailbox(), uid))) {
+                if (matcher.matches(seq, selected.info(uid), source(selected.mailbox(), uid, values, seq - 1))) {
                     found.add(seq);
                 }
             } catch (IOException e) {
@@ -38,6 +41,14 @@ final class Matches {
 
     /** Opens message {@code uid} for the message package. */
     static MessageSource source(Mailbox mailbox, long uid) {
+        return source(mailbox, uid, null, 0);
+    }
+
+    /**
+     * As {@link #source(Mailbox, long)}, with the values the store keeps read from {@code values}
+     * (looked up for all messages at once), where {@code uid} is at {@code index}; null: one by one.
+     */
+    static MessageSource source(Mailbox mailbox, long uid, CachedValues values, int index) {
         return MessageSource.of(() -> {
             try {
                 return mailbox.openMessage(uid);
@@ -53,6 +64,9 @@ final class Matches {
         }, new MessageSource.ValueCache() {
             @Override
             public byte[] cached(String field) throws IOException {
+                if (values != null) {
+                    return values.get(index, field);
+                }
                 try {
                     return mailbox.cachedValue(uid, field);
                 } catch (StoreException e) {

@@ -28,6 +28,8 @@ import io.tegami.imap.session.SessionStats;
 public final class FetchResponder {
 
     private static final int CHUNK = 64 * 1024;
+    /** The read buffer of sections: what ImapOutput gathers without handing the array on. */
+    private static final int BUFFER = 8 * 1024;
     /** Names of the values kept with the store (Mailbox.cacheValue), as Dovecot's cache fields. */
     static final String ENVELOPE_FIELD = "imap.envelope";
     static final String BODY_FIELD = "imap.body";
@@ -37,14 +39,36 @@ public final class FetchResponder {
     private final FetchDataSource data;
     private final ZoneId zone;
     private final SessionStats stats;
+    /** The store's values for the messages of the command, looked up together; null: one by one. */
+    private final CachedValues values;
     /** The current message, opened to learn it still exists; the first reader of it takes it. */
     private InputStream preopened;
+    /** The current message's position in {@link #values}. */
+    private int index;
+    /** Section octets pass through here, for every message of the command. */
+    private byte[] buffer;
 
     public FetchResponder(Mailbox mailbox, FetchDataSource data, ZoneId zone, SessionStats stats) {
+        this(mailbox, data, zone, stats, null);
+    }
+
+    /** @param values the store's cached values of the messages to be written, by their position there */
+    public FetchResponder(Mailbox mailbox, FetchDataSource data, ZoneId zone, SessionStats stats, CachedValues values) {
         this.mailbox = mailbox;
         this.data = data;
         this.zone = zone;
         this.stats = stats;
+        this.values = values;
+    }
+
+    /**
+     * As {@link #write(ImapOutput, int, MessageInfo, List, boolean)}, for the message at
+     * {@code index} of the {@link CachedValues} this responder was made with.
+     */
+    public boolean write(ImapOutput out, int seq, MessageInfo info, List<FetchItem> items, boolean withFlags, int index)
+            throws StoreException {
+        this.index = index;
+        return write(out, seq, info, items, withFlags);
     }
 
     /**
@@ -169,13 +193,17 @@ public final class FetchResponder {
         out.raw(p.item().label() + " {" + length + "}\r\n");
         long left = length;
         try (InputStream in = p.data().opener().open()) {
+            if (buffer == null) {
+                buffer = new byte[BUFFER];
+            }
             while (left > 0) {
-                byte[] chunk = in.readNBytes((int) Math.min(CHUNK, left));
-                if (chunk.length == 0) {
+                // One buffer for the whole command: ImapOutput copies what it keeps.
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
                     break;
                 }
-                out.raw(chunk);
-                left -= chunk.length;
+                out.raw(buffer, 0, n);
+                left -= n;
             }
         } catch (IOException e) {
             ImapLog.warn("FETCH of message {} failed after its literal was announced: {}", uid, e.toString());
@@ -191,6 +219,9 @@ public final class FetchResponder {
 
     /** The value the store keeps for {@code field} of message {@code uid}, or null. */
     private byte[] cached(long uid, String field) throws IOException {
+        if (values != null) {
+            return values.get(index, field);
+        }
         try {
             return mailbox.cachedValue(uid, field);
         } catch (StoreException e) {

@@ -23,7 +23,16 @@ final class FoldedValues {
 
     /** The folded values of the fields named {@code name} (without case), in order; empty if none. */
     static List<String> of(SearchMessage m, String name) throws IOException {
-        String field = PREFIX + name.toLowerCase(Locale.ROOT);
+        return of(m, name, field(name));
+    }
+
+    /** The cache field of header field {@code name}: {@code imap.search.subject}. */
+    static String field(String name) {
+        return PREFIX + name.toLowerCase(Locale.ROOT);
+    }
+
+    /** As {@link #of(SearchMessage, String)} with its {@link #field} computed once by the caller. */
+    static List<String> of(SearchMessage m, String name, String field) throws IOException {
         byte[] kept = m.source().cached(field);
         if (kept != null) {
             return decode(kept);

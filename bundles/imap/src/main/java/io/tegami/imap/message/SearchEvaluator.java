@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,6 +31,11 @@ public final class SearchEvaluator {
     private final long maxSequence;
     private final long maxUid;
     private final ZoneId zone;
+    /** The folded value and cache field of each header key, by identity. */
+    private final Map<SearchKey.Header, HeaderMatch> headerMatches = new IdentityHashMap<>();
+
+    private record HeaderMatch(String needle, String field) {
+    }
 
     /**
      * @param key the search program
@@ -162,9 +169,12 @@ public final class SearchEvaluator {
         };
     }
 
-    private static boolean header(SearchKey.Header h, SearchMessage m) throws IOException {
-        String needle = TextFolding.fold(h.value());
-        for (String value : FoldedValues.of(m, h.name())) {
+    private boolean header(SearchKey.Header h, SearchMessage m) throws IOException {
+        // Folded once per search, not once per message (the same key object every time).
+        HeaderMatch hm = headerMatches.computeIfAbsent(h,
+                k -> new HeaderMatch(TextFolding.fold(k.value()), FoldedValues.field(k.name())));
+        String needle = hm.needle();
+        for (String value : FoldedValues.of(m, h.name(), hm.field())) {
             // RFC 3501: an empty string matches every message that has the field.
             if (needle.isEmpty() || value.contains(needle)) {
                 return true;

@@ -19,19 +19,44 @@ public final class FlagLists {
 
     /**
      * A message's flags: system flags in RFC order, keywords sorted, then {@code \Recent}, so that
-     * responses are the same whatever order a store keeps them in.
+     * responses are the same whatever order a store keeps them in. Once per message of a FETCH:
+     * built without streams or intermediate lists.
      */
     public static String format(Set<String> flags) {
-        List<String> out = new ArrayList<>();
+        if (flags.isEmpty()) {
+            return "()";
+        }
+        StringBuilder b = new StringBuilder(16 + 12 * flags.size()).append('(');
         for (String f : SYSTEM) {
             if (flags.contains(f)) {
-                out.add(f);
+                append(b, f);
             }
         }
-        flags.stream().filter(f -> !f.startsWith("\\")).sorted().forEach(out::add);
-        if (flags.contains("\\Recent")) {
-            out.add("\\Recent");
+        List<String> keywords = null;
+        for (String f : flags) {
+            if (!f.startsWith("\\")) {
+                if (keywords == null) {
+                    keywords = new ArrayList<>(flags.size());
+                }
+                keywords.add(f);
+            }
         }
-        return format(out);
+        if (keywords != null) {
+            keywords.sort(null);
+            for (String k : keywords) {
+                append(b, k);
+            }
+        }
+        if (flags.contains("\\Recent")) {
+            append(b, "\\Recent");
+        }
+        return b.append(')').toString();
+    }
+
+    private static void append(StringBuilder b, String flag) {
+        if (b.length() > 1) {
+            b.append(' ');
+        }
+        b.append(flag);
     }
 }

@@ -53,7 +53,9 @@ public final class ImapOutput {
 
     /** Text as it is (parts of a response line). */
     public void raw(CharSequence text) {
-        if (!connection.isOpen()) {
+        // While gathering, whether the connection is still open is asked when the batch is passed
+        // on (push), not for every piece: a FETCH writes several per message.
+        if (batchDepth == 0 && !connection.isOpen()) {
             return;
         }
         long length = utf8Length(text);
@@ -66,12 +68,14 @@ public final class ImapOutput {
             return;
         }
         push();
-        connection.write(text);
+        if (connection.isOpen()) {
+            connection.write(text);
+        }
     }
 
     /** Octets as they are. */
     public void raw(byte[] data) {
-        if (!connection.isOpen()) {
+        if (batchDepth == 0 && !connection.isOpen()) {
             return;
         }
         bytes += data.length;
@@ -82,7 +86,27 @@ public final class ImapOutput {
             return;
         }
         push();
-        connection.write(data);
+        if (connection.isOpen()) {
+            connection.write(data);
+        }
+    }
+
+    /**
+     * Octets {@code [off, off + len)} of {@code data}, which the caller may reuse at once: they
+     * are copied (into the batch buffer, or into an array of their own).
+     */
+    public void raw(byte[] data, int off, int len) {
+        if (len <= 0 || batchDepth == 0 && !connection.isOpen()) {
+            return;
+        }
+        if (batchDepth > 0 && len <= BATCH / 4) {
+            bytes += len;
+            room(len);
+            System.arraycopy(data, off, pending, pendingLength, len);
+            pendingLength += len;
+            return;
+        }
+        raw(java.util.Arrays.copyOfRange(data, off, off + len));
     }
 
     /** Starts gathering writes (a command begins); batches nest. */

@@ -32,7 +32,8 @@ final class FolderIndex {
     private UidList list;
     private long modSeqVersion = -1;
 
-    Entry get(long uid) {
+    /** The entry of {@code uid} (boxed by the caller: callers holding a Long box nothing). */
+    Entry get(Long uid) {
         return known.get(uid);
     }
 

@@ -117,7 +117,7 @@ final class FolderState {
         return validity;
     }
 
-    Entry entry(long uid) {
+    Entry entry(Long uid) {
         return index.get(uid);
     }
 

@@ -143,6 +143,10 @@ final class FolderWriter {
         Set<String> wanted = Flags.storable(flags);
         return box.locked("storing flags", () -> {
             box.sync();
+            FlagUpdate none = UnchangedFlags.answer(box, st, uids, mode, wanted, unchangedSince);
+            if (none != null) {
+                return none;
+            }
             List<Entry> updated = new ArrayList<>();
             List<Long> refused = new ArrayList<>();
             List<Entry> changed = new ArrayList<>();
@@ -223,7 +227,7 @@ final class FolderWriter {
         throw new IOException("flags of " + e.file().base() + " keep changing under us");
     }
 
-    private static String union(String a, String b) {
+    static String union(String a, String b) {
         TreeSet<Character> s = new TreeSet<>();
         a.chars().forEach(c -> s.add((char) c));
         b.chars().forEach(c -> s.add((char) c));
@@ -232,7 +236,7 @@ final class FolderWriter {
         return out.toString();
     }
 
-    private static String minus(String a, String b) {
+    static String minus(String a, String b) {
         StringBuilder out = new StringBuilder();
         a.chars().filter(c -> b.indexOf(c) < 0).forEach(c -> out.append((char) c));
         return out.toString();

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,9 +29,11 @@ final class HeaderCache {
     static final long MAX_TOTAL = 16L * 1024 * 1024;
 
     private final ConcurrentHashMap<String, byte[]> headers = new ConcurrentHashMap<>();
-    /** Values protocols derived from the content (Mailbox.cacheValue), by base name and field. */
-    private final ConcurrentHashMap<String, byte[]> values = new ConcurrentHashMap<>();
-    private final Set<String> fields = ConcurrentHashMap.newKeySet();
+    /**
+     * Values protocols derived from the content (Mailbox.cacheValue), by field, then base name:
+     * a lookup hashes the base name, whose hash the String keeps, instead of a key built per call.
+     */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, byte[]>> values = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
 
     /** The cached header section of the message with base name {@code base}, or null. */
@@ -59,15 +61,20 @@ final class HeaderCache {
 
     /** The value kept for {@code field} of the message with base name {@code base}, or null. */
     byte[] value(String base, String field) {
-        return values.get(base + '/' + field);
+        Map<String, byte[]> byBase = values.get(field);
+        return byBase == null ? null : byBase.get(base);
+    }
+
+    /** The values kept for {@code field}, by base name (read only), or null if there are none. */
+    Map<String, byte[]> values(String field) {
+        return values.get(field);
     }
 
     /** Keeps a value derived from the message's content (too large ones are not kept). */
     void keep(String base, String field, byte[] value) {
         if (value.length <= MAX_HEADER) {
-            fields.add(field);
             account(value.length);
-            values.put(base + '/' + field, value);
+            values.computeIfAbsent(field, f -> new ConcurrentHashMap<>()).put(base, value);
         }
     }
 
@@ -86,8 +93,8 @@ final class HeaderCache {
         if (old != null) {
             total.addAndGet(-old.length);
         }
-        for (String field : fields) {
-            old = values.remove(base + '/' + field);
+        for (Map<String, byte[]> byBase : values.values()) {
+            old = byBase.remove(base);
             if (old != null) {
                 total.addAndGet(-old.length);
             }

@@ -214,6 +214,11 @@ final class MaildirMailbox implements Mailbox {
     }
 
     @Override
+    public List<byte[]> cachedValues(List<Long> uids, String field) throws StoreException {
+        return reader.cachedValues(uids, field);
+    }
+
+    @Override
     public void cacheValue(long uid, String field, byte[] value) throws StoreException {
         reader.cacheValue(uid, field, value);
     }

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import io.tegami.api.store.CrlfInputStream;
 import io.tegami.api.store.StoreException;
@@ -63,6 +66,29 @@ final class MessageReader {
         return state.headers.value(find(uid).file().base(), field);
     }
 
+    /** {@link #cachedValue} for each of {@code uids}: the folder lock once for all, not per message. */
+    List<byte[]> cachedValues(List<Long> uids, String field) throws StoreException {
+        String[] bases = box.locked("reading cached values", () -> {
+            String[] found = new String[uids.size()];
+            if (!state.initialized() || joinAscending(uids, found)) {
+                box.sync(); // some not known yet: look once, as find() does
+                for (int i = 0; i < found.length; i++) {
+                    Entry e = found[i] == null ? state.entry(uids.get(i)) : null;
+                    if (e != null) {
+                        found[i] = e.file().base();
+                    }
+                }
+            }
+            return found;
+        });
+        Map<String, byte[]> byBase = state.headers.values(field);
+        List<byte[]> out = new ArrayList<>(bases.length);
+        for (String base : bases) {
+            out.add(byBase == null || base == null ? null : byBase.get(base));
+        }
+        return out;
+    }
+
     void cacheValue(long uid, String field, byte[] value) throws StoreException {
         Entry e = box.locked("caching for UID " + uid, () -> state.initialized() ? state.entry(uid) : null);
         if (e != null) {
@@ -70,9 +96,43 @@ final class MessageReader {
         }
     }
 
+    /**
+     * Fills {@code found} with the base names of {@code uids} by walking them beside the index's
+     * entries, both in UID order (FETCH 1:* asks in that order): no tree lookup per message.
+     * Falls back to lookups for UIDs out of order. The folder lock is held.
+     *
+     * @return whether some UID has no entry
+     */
+    private boolean joinAscending(List<Long> uids, String[] found) {
+        List<Entry> entries = state.entriesSnapshot();
+        boolean missing = false;
+        int j = 0;
+        long last = 0;
+        for (int i = 0; i < found.length; i++) {
+            long uid = uids.get(i);
+            Entry e;
+            if (uid > last) {
+                while (j < entries.size() && entries.get(j).uid() < uid) {
+                    j++;
+                }
+                e = j < entries.size() && entries.get(j).uid() == uid ? entries.get(j) : null;
+                last = uid;
+            } else {
+                e = state.entry(uids.get(i));
+            }
+            if (e != null) {
+                found[i] = e.file().base();
+            } else {
+                missing = true;
+            }
+        }
+        return missing;
+    }
+
     /** The entry of {@code uid}, syncing once if it is not known yet. */
     private Entry find(long uid) throws StoreException {
-        Entry e = box.locked("reading UID " + uid, () -> {
+        // A constant description: this runs once per message of a FETCH, and only a failure shows it.
+        Entry e = box.locked("reading a message", () -> {
             Entry known = state.initialized() ? state.entry(uid) : null;
             if (known == null) {
                 box.sync();

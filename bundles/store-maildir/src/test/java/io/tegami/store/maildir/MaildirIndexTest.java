@@ -212,4 +212,33 @@ class MaildirIndexTest {
             assertEquals(7, box.uidNext());
         }
     }
+    @Test
+    void aFlagChangeThatChangesNothingWritesNothingAndTakesNoLock() throws Exception {
+        try (MailboxSession s = session(); Mailbox box = s.open("INBOX")) {
+            deliverExternally("1.a.host");
+            long uid = box.messages().get(0).uid();
+            box.addFlags(List.of(uid), Set.of(Flags.FLAGGED, "$Work"));
+            long modSeq = box.highestModSeq();
+            byte[] log = Files.readAllBytes(maildir.resolve(ModSeqLog.NAME));
+            // Held by this (live) process: a change would wait for it, one that changes nothing must not.
+            Path lock = maildir.resolve("dovecot-uidlist.lock");
+            Files.writeString(lock, UniqueNames.pid() + ":" + UniqueNames.host());
+            long start = System.nanoTime();
+            List<MessageInfo> same = box.addFlags(List.of(uid, 999L), Set.of(Flags.FLAGGED, "$work"));
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "answered without waiting for the lock");
+            assertEquals(1, same.size());
+            assertEquals(Set.of(Flags.FLAGGED, "$Work"), same.get(0).flags());
+            assertEquals(modSeq, same.get(0).modSeq(), "no new modseq");
+            assertEquals(1, box.removeFlags(List.of(uid), Set.of(Flags.SEEN)).size());
+            assertEquals(1, box.setFlags(List.of(uid), Set.of("$Work", Flags.FLAGGED)).size());
+            assertEquals(modSeq, box.highestModSeq());
+            assertEquals(List.of(uid), box.updateFlags(List.of(uid), io.tegami.api.store.FlagMode.ADD,
+                    Set.of(Flags.FLAGGED), modSeq - 1).refused(), "UNCHANGEDSINCE still refuses");
+            assertEquals(new String(log, StandardCharsets.UTF_8),
+                    Files.readString(maildir.resolve(ModSeqLog.NAME)), "nothing logged");
+            Files.delete(lock);
+            box.removeFlags(List.of(uid), Set.of(Flags.FLAGGED));
+            assertNotEquals(modSeq, box.highestModSeq(), "a real change still gets its modseq");
+        }
+    }
 }

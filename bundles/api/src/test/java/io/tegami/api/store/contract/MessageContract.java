@@ -91,6 +91,32 @@ public interface MessageContract extends StoreFixture {
     }
 
     @Test
+    default void messageCachedValuesInBatchMatchOneByOne() throws Exception {
+        try (Mailbox box = alice().open("INBOX"); Mailbox other = alice().open("INBOX")) {
+            long a = Msgs.add(box, "batch a");
+            long b = Msgs.add(box, "batch b");
+            long c = Msgs.add(box, "batch c");
+            box.cacheValue(a, "test.batch", new byte[] {'a'});
+            box.cacheValue(c, "test.batch", new byte[] {'c'});
+            List<Long> asked = List.of(c, 999_999L, a, b);
+            for (Mailbox m : List.of(box, other)) {
+                List<byte[]> got = m.cachedValues(asked, "test.batch");
+                assertEquals(asked.size(), got.size(), "one value per UID asked");
+                for (int i = 0; i < asked.size(); i++) {
+                    if (asked.get(i) == 999_999L) {
+                        continue; // cachedValue may say NOT_FOUND
+                    }
+                    byte[] one = m.cachedValue(asked.get(i), "test.batch");
+                    assertTrue(got.get(i) == null || java.util.Arrays.equals(one, got.get(i)),
+                            "UID " + asked.get(i) + ": the batch gives what cachedValue gives, or nothing");
+                }
+                assertEquals(null, got.get(1), "no message, no value");
+                assertEquals(null, got.get(3), "nothing offered, nothing kept");
+            }
+        }
+    }
+
+    @Test
     default void messageCrlfInputIsNotDoubled() throws Exception {
         try (Mailbox box = alice().open("INBOX")) {
             String lf = Msgs.message("crlf", "a\nb");

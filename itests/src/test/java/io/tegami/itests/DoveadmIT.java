@@ -140,7 +140,7 @@ class DoveadmIT {
         String out = ok(tegami.ctl("status"));
         assertTrue(out.startsWith("Listeners:\n"), out);
         assertTrue(out.matches("(?s).*\n  imap +imap +127\\.0\\.0\\.1 +" + imapPort + " +starttls +0\n.*"), out);
-        assertTrue(out.matches("(?s).*\n  smtp +smtp +127\\.0\\.0\\.1 +" + ports.smtpPort + " +starttls +-\n.*"), out);
+        assertTrue(out.matches("(?s).*\n  smtp +smtp +127\\.0\\.0\\.1 +" + ports.smtpPort + " +starttls +0\n.*"), out);
         assertTrue(out.contains("\nQueue:\n  incoming 0  active 0  deferred 0  hold 0\n"), out);
         assertTrue(out.contains("\nMail store: maildir  (mail_location = maildir:~/Maildir)\n"), out);
         assertTrue(out.matches("(?s).*\nSASL mechanisms: .*PLAIN.*"), out);

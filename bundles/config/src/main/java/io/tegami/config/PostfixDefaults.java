@@ -102,6 +102,7 @@ final class PostfixDefaults {
         LocalDeliveryDefaults.addTo(d);
         SieveDefaults.addTo(d);
         PolicyDefaults.addTo(d);
+        AntiAbuseDefaults.addTo(d);
         return Collections.unmodifiableMap(d);
     }
 

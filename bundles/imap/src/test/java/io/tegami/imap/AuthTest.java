@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,35 @@ class AuthTest {
         assertEquals("c BAD Error in IMAP command SELECT: Login first.\r\n", c.command("c SELECT INBOX"));
         server.users.failing(true);
         assertEquals("d NO [UNAVAILABLE] Temporary authentication failure.\r\n", c.command("d LOGIN alice secret"));
+    }
+
+    @Test
+    void aPenalizedFailureAnswersAfterTheDelayWithoutHoldingTheThread() {
+        server.penalty.delay = Duration.ofSeconds(4);
+        ImapClient c = server.connect();
+        // The NO is a task for after the delay: nothing is written until the net layer runs it.
+        assertEquals("", c.command("a LOGIN alice wrong"));
+        assertEquals(List.of(Duration.ofSeconds(4)), c.connection.delays());
+        assertEquals("a NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.runTasks());
+        assertEquals("", c.command("b AUTHENTICATE PLAIN " + b64("\0alice\0wrong")));
+        assertEquals("b NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.runTasks());
+        assertEquals("+ \r\n", c.command("c AUTHENTICATE PLAIN"));
+        assertEquals("", c.command(b64("\0alice\0wrong")));
+        assertEquals("c NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.runTasks());
+        // The dialog is over: the next line is a command again.
+        assertTrue(c.command("d CAPABILITY").contains("d OK"));
+    }
+
+    @Test
+    void aBannedClientFailsEvenWithTheRightPassword() {
+        server.penalty.banned = true;
+        ImapClient c = server.connect();
+        assertEquals("a NO [AUTHENTICATIONFAILED] Authentication failed.\r\n", c.command("a LOGIN alice secret"));
+        assertEquals("b NO [AUTHENTICATIONFAILED] Authentication failed.\r\n",
+                c.command("b AUTHENTICATE PLAIN " + b64("\0alice\0secret")));
+        assertEquals(0, server.penalty.successes.size());
+        server.penalty.banned = false;
+        assertTrue(c.command("c LOGIN alice secret").startsWith("c OK [CAPABILITY"));
     }
 
     @Test

@@ -68,6 +68,11 @@ final class LineDecoder {
         return counted >= 0;
     }
 
+    /** True when part of a line has arrived and waits for its end. */
+    boolean hasPartial() {
+        return counted < 0 && (size > 0 || pendingCr);
+    }
+
     /** Forgets any partial line and counted state: after STARTTLS nothing from before may survive. */
     void reset() {
         size = 0;

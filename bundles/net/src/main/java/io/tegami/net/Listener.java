@@ -4,8 +4,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -20,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.tegami.api.config.MailParameters;
+import io.tegami.api.net.ListenerInfo;
 import io.tegami.api.net.ProtocolHandler;
 import io.tegami.api.tls.TlsProvider;
 
@@ -60,6 +63,8 @@ public final class Listener {
     private ListenerSettings settings; // guarded by this; null unless active
     private Map<String, Object> props; // guarded by this; the configuration, re-read when main.cf arrives
     private ServerSockets sockets; // guarded by this
+    private boolean draining; // guarded by this: postfix stop closed the port for good
+    private PublishedListener published; // ListenerStatus + Drainable service; null unless active via DS
 
     /** For DS. */
     public Listener() {
@@ -70,7 +75,13 @@ public final class Listener {
         this.loops = loops;
     }
 
+    /** DS activation (a name of its own: DS would pick {@code activate(Map)} over a two-argument overload). */
     @Activate
+    void activateAndPublish(BundleContext context, Map<String, Object> props) {
+        activate(props);
+        published = PublishedListener.register(context, this);
+    }
+
     synchronized void activate(Map<String, Object> props) {
         this.props = props;
         settings = parse(props);
@@ -102,10 +113,16 @@ public final class Listener {
         if (protocolChanged) {
             sessions.shutdown(s -> !s.protocol().equals(next.protocol()), GRACE);
         }
+        if (published != null) {
+            published.update();
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (published != null) {
+            published.unregister();
+        }
         synchronized (this) {
             serving = null;
             sockets.close(settings, "listener stopped");
@@ -198,6 +215,13 @@ public final class Listener {
         if (settings == null) {
             return; // bound before activation: activate() refreshes
         }
+        if (draining) { // postfix stop: no new connections, whatever handlers come and go
+            serving = null;
+            if (sockets.isBound()) {
+                sockets.close(settings, "stopping: finishing the sessions in progress");
+            }
+            return;
+        }
         ProtocolHandler best = handlers.best(settings.protocol());
         serving = best == null ? null : new ChannelSetup.Serving(best, settings);
         if (best != null && !sockets.isBound()) {
@@ -214,5 +238,19 @@ public final class Listener {
 
     int liveSessions() {
         return sessions.size();
+    }
+
+    /** What the sessions see of this listener; null while inactive. */
+    synchronized ListenerInfo info() {
+        return settings == null ? null : settings.info();
+    }
+
+    /** postfix stop ({@link PublishedListener}): closes the port for good and lets the sessions end. */
+    CompletionStage<Void> drain(Duration bound) {
+        synchronized (this) {
+            draining = true;
+            refresh();
+        }
+        return new SessionDrain(sessions).start(bound);
     }
 }

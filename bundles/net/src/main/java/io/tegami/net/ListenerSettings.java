@@ -26,7 +26,8 @@ import io.tegami.api.net.ListenerInfo.TlsMode;
  * @param idleSeconds reader idle timeout in seconds, 0 for none
  * @param maxLineLength default maximum line length for new connections
  * @param maxConnections live connections allowed at once, 0 for no limit
- * @param options every other key, for the protocol (master.cf {@code -o} style)
+ * @param options every other key, for the protocol (master.cf {@code -o} style), among them
+ *        {@value #RECORD_DEADLINE}
  */
 record ListenerSettings(String name, String protocol, List<InetSocketAddress> addresses, TlsMode tlsMode,
         int idleSeconds, int maxLineLength, int maxConnections, Map<String, String> options) {
@@ -39,6 +40,12 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
     static final String IDLE_TIMEOUT = "idle_timeout";
     static final String MAX_LINE_LENGTH = "max_line_length";
     static final String MAX_CONNECTIONS = "max_connections";
+    /**
+     * The longest one input line may take to arrive, from its first byte to its end (slowloris
+     * defence); a time with Postfix's units, 0 (the default) for no limit. An option rather than a
+     * field, so that protocols see it too.
+     */
+    static final String RECORD_DEADLINE = "record_deadline";
 
     private static final Set<String> KNOWN =
             Set.of(NAME, PROTOCOL, ADDRESS, PORT, TLS, IDLE_TIMEOUT, MAX_LINE_LENGTH, MAX_CONNECTIONS);
@@ -46,6 +53,11 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
     ListenerSettings {
         addresses = List.copyOf(addresses);
         options = Map.copyOf(options);
+    }
+
+    /** The {@value #RECORD_DEADLINE} option in seconds, 0 for none. */
+    int recordDeadlineSeconds() {
+        return Math.max(0, seconds(options.getOrDefault(RECORD_DEADLINE, "0"), name));
     }
 
     /** What sessions may know about this listener. */
@@ -89,7 +101,10 @@ record ListenerSettings(String name, String protocol, List<InetSocketAddress> ad
             throw new IllegalArgumentException("listener " + name + ": 'max_line_length' must be positive");
         }
         int maxConnections = Math.max(0, integer(props, MAX_CONNECTIONS, 100));
-        return new ListenerSettings(name, protocol, addresses, tls, idle, maxLine, maxConnections, options(props));
+        ListenerSettings parsed = new ListenerSettings(name, protocol, addresses, tls, idle, maxLine, maxConnections,
+                options(props));
+        parsed.recordDeadlineSeconds(); // a bad value is the admin's error now, not at the first connection
+        return parsed;
     }
 
     private static Map<String, String> options(Map<String, ?> props) {

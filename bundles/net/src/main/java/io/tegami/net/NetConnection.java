@@ -2,6 +2,8 @@ package io.tegami.net;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -176,6 +178,11 @@ final class NetConnection implements Connection {
         } catch (RejectedExecutionException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean executeAfter(Duration delay, Runnable task) {
+        return isOpen() && owner.executeAfter(Objects.requireNonNull(delay, "delay"), Objects.requireNonNull(task, "task"));
     }
 
     @Override

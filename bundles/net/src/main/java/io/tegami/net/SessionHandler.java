@@ -1,9 +1,9 @@
 package io.tegami.net;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -54,6 +53,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     private final InetAddress clientIp;
     private final long idleNanos;
     private final LineDecoder decoder;
+    private final InputHold hold = new InputHold(); // while Connection.executeAfter tasks are pending
+    private final RecordDeadline deadline; // the listener's record_deadline: slowloris defence
 
     private ChannelHandlerContext ctx;
     private NetConnection connection;
@@ -82,6 +83,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         this.clientIp = channel.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
         this.idleNanos = TimeUnit.SECONDS.toNanos(settings.idleSeconds());
         this.decoder = new LineDecoder(settings.maxLineLength());
+        this.deadline = new RecordDeadline(TimeUnit.SECONDS.toNanos(settings.recordDeadlineSeconds()));
     }
 
     Channel channel() {
@@ -91,6 +93,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     ProtocolHandler handler() {
         return handler;
     }
+    ProtocolSession session() { return session; } // on the session thread: SessionDrain
 
     String protocol() {
         return info.protocol();
@@ -149,6 +152,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
 
     private void begin() {
         state = State.READY;
+        deadline.delivered();
         invoke("start", session::start);
         afterWork();
     }
@@ -183,6 +187,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
             if (state == State.READY && msg instanceof ByteBuf in) {
                 currentInput = in;
                 decoder.feed(in, this);
+                if (hold.active() && !discardBatch && connection.isOpen()) {
+                    hold.keep(in, ctx.alloc()); // for after the delayed task
+                } else {
+                    deadline.partial(decoder.hasPartial(), channel.eventLoop(), ctx.executor(), () -> idle(true));
+                }
             }
         } finally {
             currentInput = null;
@@ -217,14 +226,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         ctx.flush();
         lastWorkNanos = System.nanoTime();
         discardBatch = false;
-        if (connection.isOpen()) {
-            ctx.read();
+        if (connection.isOpen() && !hold.hasInput()) {
+            ctx.read(); // while held, one read may fill the hold; more waits in TCP
         }
     }
 
     @Override
     public boolean accepting() {
-        return state == State.READY && !discardBatch && connection.isOpen();
+        return state == State.READY && !discardBatch && !hold.active() && connection.isOpen();
     }
 
     /**
@@ -234,6 +243,25 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     void discardRestOfBatch() {
         decoder.reset();
         discardBatch = true;
+    }
+
+    /** Connection.executeAfter(): input is held until the task has run on the session thread. */
+    boolean executeAfter(Duration delay, Runnable task) {
+        return hold.schedule(channel, ctx.executor(), delay, () -> resume(task));
+    }
+
+    /** A delayed task's time has come: run it, then, if nothing else holds input, resume reading. */
+    private void resume(Runnable task) {
+        boolean last = hold.release();
+        ByteBuf held = last ? hold.takeInput() : null;
+        currentInput = held; // a task may look at what the client sent meanwhile (pre-greet)
+        runTask(task);
+        if (held != null) {
+            channelRead(ctx, held); // which clears currentInput again
+        }
+        if (last && state != State.NEW) {
+            afterWork();
+        }
     }
 
     /** Runs a task given to Connection.execute(), on the session thread, like a callback. */
@@ -246,11 +274,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
 
     @Override
     public void line(Line line) {
+        deadline.delivered();
         invoke("lineReceived", () -> session.lineReceived(line));
     }
 
     @Override
     public void bytes(ByteBuffer chunk, boolean last) {
+        deadline.delivered();
         invoke("bytesReceived", () -> session.bytesReceived(chunk, last));
     }
 
@@ -259,7 +289,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         if (evt instanceof SslHandshakeCompletionEvent done) {
             handshakeDone(done);
         } else if (evt instanceof IdleStateEvent) {
-            idle();
+            idle(false);
         }
         ReferenceCountUtil.release(evt);
     }
@@ -288,7 +318,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
         connection.closeNow();
     }
 
-    private void idle() {
+    /** The idle timeout, or with {@code deadline} the record deadline (a line trickling in too slowly). */
+    private void idle(boolean deadline) {
         if (state == State.CLOSED) {
             return;
         }
@@ -296,7 +327,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
             connection.closeNow(); // a stalled handshake, or a close waiting on a client that does not read
             return;
         }
-        if (System.nanoTime() - lastWorkNanos < idleNanos / 2) {
+        if (hold.active() || !deadline && System.nanoTime() - lastWorkNanos < idleNanos / 2) {
             // The session itself was busy for most of the period (no read was requested while it
             // worked): the client is not idle. The handler fires again after another period.
             return;
@@ -308,6 +339,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        hold.discard();
         if (connection != null) {
             connection.markClosed();
         }
@@ -319,14 +351,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        String who = connection == null ? channel.toString() : connection.toString();
-        if (cause instanceof IOException) {
-            LOG.debug("{}: {}", who, cause.toString());
-        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
-            LOG.info("{}: TLS error: {}", who, cause.getCause().toString());
-        } else {
-            LOG.warn("{}: connection error", who, cause);
-        }
+        ConnectionErrors.log(connection == null ? channel.toString() : connection.toString(), cause);
         channel.close();
     }
 
@@ -336,15 +361,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter implements LineD
      */
     void requestShutdown() {
         ChannelHandlerContext c = channel.pipeline().context(this);
-        if (c == null) {
-            channel.close();
-            return;
-        }
         try {
-            c.executor().execute(this::shutdownNow);
-        } catch (RejectedExecutionException e) {
-            channel.close();
+            if (c != null) {
+                c.executor().execute(this::shutdownNow);
+                return;
+            }
+        } catch (RejectedExecutionException e) { // the session threads are stopping: close at once
         }
+        channel.close();
     }
 
     private void shutdownNow() {

@@ -49,6 +49,11 @@ final class SessionRegistry {
         return live.size();
     }
 
+    /** The live sessions now, for {@link SessionDrain}. */
+    List<SessionHandler> snapshot() {
+        return List.copyOf(live);
+    }
+
     /** The live sessions from {@code ip}, counting one that is closing until its channel has closed. */
     synchronized int fromClient(InetAddress ip) {
         return perClient.getOrDefault(ip, 0);

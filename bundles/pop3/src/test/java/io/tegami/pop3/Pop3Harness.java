@@ -108,6 +108,8 @@ final class Pop3Harness {
     }
 
     private void afterInput() {
+        // Delayed replies (Connection.executeAfter) come before the next input: the net layer holds it.
+        connection.runTasks();
         // Like the net layer: once the session has closed the connection, closed() follows.
         if (!connection.isOpen() && !closedDelivered) {
             closedDelivered = true;

@@ -2,13 +2,17 @@ package io.tegami.queue;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.delivery.DeliveryAgent;
 import io.tegami.api.mail.Envelope;
+import io.tegami.api.net.Drainable;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueEntry;
@@ -33,9 +37,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * activation: moving {@code queue_directory} takes a restart, as in Postfix. Messages created
  * through the service pass {@link Cleanup} (address rewriters, dynamic, multiple, greedy, may be
  * absent); bounces the queue writes itself do not.
+ *
+ * <p>It is also a {@link Drainable}: {@code postfix stop} lets the deliveries in progress finish
+ * before the framework stops, and starts no new one.
  */
-@Component(service = MailQueue.class, immediate = true)
-public final class QueueComponent implements MailQueue {
+@Component(service = {MailQueue.class, Drainable.class}, immediate = true)
+public final class QueueComponent implements MailQueue, Drainable {
 
     private final AgentRegistry agents = new AgentRegistry();
     private final RankedServices<AddressRewriter> rewriters = new RankedServices<>();
@@ -148,6 +155,18 @@ public final class QueueComponent implements MailQueue {
     @Override
     public Optional<QueuedMessage> open(String queueId) throws QueueException {
         return queue().open(queueId);
+    }
+
+    @Override
+    public CompletionStage<Void> drain(Duration bound) {
+        SpoolQueue q = queue;
+        return q == null ? CompletableFuture.completedStage(null) : q.drain(bound);
+    }
+
+    @Override
+    public int inProgress() {
+        SpoolQueue q = queue;
+        return q == null ? 0 : q.deliveriesInProgress();
     }
 
     private SpoolQueue queue() throws QueueException {

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,6 +69,8 @@ final class QueueManager {
     private final Set<String> resetRequests = new HashSet<>();
     private volatile AfterPass afterPass = (id, hold, reset) -> { };
     private volatile boolean stopping;
+    /** Guarded by lock: set by postfix stop ({@link #drain}), completed when no pass runs. */
+    private CompletableFuture<Void> drained;
 
     QueueManager(int threads, Pass pass) {
         this.pass = pass;
@@ -83,7 +87,7 @@ final class QueueManager {
     /** Asks for a pass over {@code queueId} as soon as a thread is free. */
     void submit(String queueId, boolean force) {
         synchronized (lock) {
-            if (stopping) {
+            if (stopping || drained != null) {
                 return;
             }
             if (running.contains(queueId)) {
@@ -216,7 +220,7 @@ final class QueueManager {
         Boolean force;
         synchronized (lock) {
             force = queued.remove(queueId);
-            if (force == null || stopping) {
+            if (force == null || stopping || drained != null) {
                 return;
             }
             running.add(queueId);
@@ -230,11 +234,13 @@ final class QueueManager {
             Boolean rerun;
             boolean hold;
             boolean reset;
+            CompletableFuture<Void> nowIdle;
             synchronized (lock) {
                 running.remove(queueId);
                 hold = holdRequests.remove(queueId);
                 reset = resetRequests.remove(queueId);
                 rerun = again.remove(queueId);
+                nowIdle = drained != null && running.isEmpty() ? drained : null;
             }
             if (hold || reset) {
                 // Before any rerun, so that the rerun finds the message on hold (and leaves it
@@ -248,6 +254,40 @@ final class QueueManager {
             if (rerun != null) {
                 submit(queueId, rerun);
             }
+            if (nowIdle != null) {
+                nowIdle.complete(null); // outside the lock: it runs what waits for the drain
+            }
+        }
+    }
+
+    /**
+     * postfix stop: starts no new pass from now on (what is asked for stays in the queue for the
+     * next start) and lets the running ones finish every recipient, unlike {@link #stop()}.
+     *
+     * @return completes when no pass runs any more, or when {@code bound} has passed
+     */
+    CompletionStage<Void> drain(Duration bound) {
+        CompletableFuture<Void> f;
+        boolean idle;
+        synchronized (lock) {
+            if (drained == null) {
+                drained = new CompletableFuture<>();
+                drained.completeOnTimeout(null, Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
+                queued.clear();
+            }
+            f = drained;
+            idle = running.isEmpty();
+        }
+        if (idle) {
+            f.complete(null);
+        }
+        return f.minimalCompletionStage();
+    }
+
+    /** The passes running now. */
+    int running() {
+        synchronized (lock) {
+            return running.size();
         }
     }
 

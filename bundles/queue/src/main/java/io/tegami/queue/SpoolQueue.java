@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.Envelope;
@@ -79,6 +80,16 @@ final class SpoolQueue implements MailQueue {
         scanner.recover();
         manager.schedulePeriodic(scanner::scan, () -> parameters.getDuration("queue_run_delay", Duration.ofSeconds(300)));
         LOG.info("queue started: {}", spool.root());
+    }
+
+    /** postfix stop: no new deliveries; the stage completes when the running ones have ended. */
+    CompletionStage<Void> drain(Duration bound) {
+        return manager.drain(bound);
+    }
+
+    /** The deliveries (passes over one message) running now. */
+    int deliveriesInProgress() {
+        return manager.running();
     }
 
     /** Stops delivering; whatever is not finished stays on disk for the next start. */

@@ -27,6 +27,7 @@ import io.tegami.api.smtp.SmtpPolicy;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.command.CommandDispatcher;
 import io.tegami.smtp.restriction.PolicyServices;
+import io.tegami.smtp.session.AnvilTable;
 import io.tegami.smtp.session.ClientNameResolver;
 import io.tegami.smtp.session.DnsClientNameResolver;
 import io.tegami.smtp.session.SmtpServices;
@@ -71,6 +72,8 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     private final RankedServices<AddressRewriter> rewriters = new RankedServices<>();
     private final RankedServices<AddressResolver> resolvers = new RankedServices<>();
     private final PolicyServices policies = new PolicyServices();
+    /** Postfix's anvil rates, kept here so that every session (and listener) of this handler shares them. */
+    private final AnvilTable anvil = new AnvilTable();
 
     // Commands are stateless, so one dispatcher serves every session.
     private final CommandDispatcher dispatcher = CommandDispatcher.standard();
@@ -203,6 +206,11 @@ public class SmtpProtocolHandler implements ProtocolHandler, SmtpServices {
     @Override
     public List<AddressResolver> resolvers() {
         return resolvers.snapshot();
+    }
+
+    @Override
+    public AnvilTable anvil() {
+        return anvil;
     }
 
     @Override

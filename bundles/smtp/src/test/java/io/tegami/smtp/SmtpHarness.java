@@ -88,6 +88,8 @@ final class SmtpHarness {
             return; // the net layer delivers nothing after closed()
         }
         session.lineReceived(new Line(text.getBytes(StandardCharsets.UTF_8), ending));
+        // Delayed replies (executeAfter) run before the next line: the net layer holds input until then.
+        connection.runTasks();
         // Like the net layer: once the session has closed the connection, closed() follows.
         if (!connection.isOpen()) {
             closedDelivered = true;
@@ -123,6 +125,7 @@ final class SmtpHarness {
                 connection.pending(new String(in, lf + 1, in.length - lf - 1, StandardCharsets.UTF_8));
                 byte[] text = java.util.Arrays.copyOfRange(in, i, cr ? lf - 1 : lf);
                 session.lineReceived(new Line(text, cr ? Line.Ending.CRLF : Line.Ending.LF));
+                connection.runTasks();
                 i = lf + 1;
             }
             if (!connection.isOpen() && !closedDelivered) {

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tegami.api.net.LoginInfo;
-
 /**
  * The state of each configured listener, put together from what the framework knows: the
  * {@code tegami.listener} configurations (ConfigAdmin), the state of the {@code net} bundle's
  * listener component for each (Declarative Services runtime), the protocol handlers registered
- * now, and the logged-in sessions. The listener binds its port only while a handler of its
- * protocol exists, so "listening" means an active component and a handler.
+ * now, and what the net bundle publishes of each active listener
+ * ({@link io.tegami.api.net.ListenerStatus}: open connections, bound addresses). The listener
+ * binds its port only while a handler of its protocol exists, so "listening" means an active
+ * component, a handler, and a bound port.
  */
 final class ListenerRows {
 
@@ -26,6 +26,10 @@ final class ListenerRows {
 
     /** A listener component's state: a DS state constant and its failure, if any. */
     record ComponentState(int state, String failure) {
+    }
+
+    /** What the net bundle says of an active listener: its open connections, and whether its port is bound. */
+    record Live(int openSessions, boolean accepting) {
     }
 
     /** One row of the page. */
@@ -43,20 +47,25 @@ final class ListenerRows {
      * @param states the listener components by configuration PID; a PID missing has no component
      *        (the net bundle is stopped)
      * @param protocols the protocols of the handlers registered now
-     * @param logins the logged-in sessions, or null if unknown
+     * @param live what the net bundle publishes, by listener name
      */
     static List<Row> rows(List<Map<String, Object>> configs, Map<String, ComponentState> states, Set<String> protocols,
-            List<LoginInfo> logins) {
+            Map<String, Live> live) {
         List<Row> rows = new ArrayList<>();
         for (Map<String, Object> c : configs) {
             String protocol = string(c, "protocol", "");
             String name = string(c, "name", protocol);
             String address = string(c, "address", "");
             ComponentState s = states.get(string(c, "service.pid", ""));
+            Live l = live.get(name);
             boolean up = s != null && s.state() == ACTIVE && protocols.contains(protocol);
-            long sessions = logins == null ? 0 : logins.stream().filter(l -> l.listener().equals(name)).count();
+            String state = describe(s, protocol, protocols);
+            if (up && l != null && !l.accepting()) {
+                up = false;
+                state = "port closed: not accepting (the port could not be bound, or postfix stop is draining)";
+            }
             rows.add(new Row(name, protocol, address.isEmpty() ? "(main.cf default)" : address, string(c, "port", ""),
-                    string(c, "tls", "none"), describe(s, protocol, protocols), up, sessions));
+                    string(c, "tls", "none"), state, up, l == null ? 0 : l.openSessions()));
         }
         rows.sort(Comparator.comparing((Row r) -> portNumber(r.port())).thenComparing(Row::name));
         return rows;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The "Listeners" page's HTML, like {@code postconf -M} with the live state added: name,
- * protocol, address, port, TLS mode, state and the sessions logged in through it. Every value is
- * escaped.
+ * protocol, address, port, TLS mode, state and its open connections (logged in or not). Every
+ * value is escaped.
  */
 final class ListenersPage {
 
@@ -25,7 +25,7 @@ final class ListenersPage {
         out.append("<p class=\"statline\">").append(rows.size()).append(rows.size() == 1 ? " listener, " : " listeners, ")
                 .append(up).append(" listening</p>\n")
                 .append("<table class=\"nicetable\" id=\"tegami-listeners\">\n<thead><tr><th>Name</th><th>Protocol</th>"
-                        + "<th>Address</th><th>Port</th><th>TLS</th><th>State</th><th>Logged-in sessions</th></tr></thead>\n"
+                        + "<th>Address</th><th>Port</th><th>TLS</th><th>State</th><th>Open connections</th></tr></thead>\n"
                         + "<tbody>\n");
         for (ListenerRows.Row r : rows) {
             out.append("<tr class=\"").append(r.up() ? "listener-up" : "listener-down ui-state-error").append("\"><td>")

@@ -24,7 +24,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
-import io.tegami.api.net.LoginRegistry;
+import io.tegami.api.net.ListenerStatus;
 import io.tegami.api.net.ProtocolHandler;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,9 +49,18 @@ public final class ListenersServlet extends AbstractServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ServiceComponentRuntime scr;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private transient volatile LoginRegistry logins;
+    /** What the net bundle publishes of each active listener. */
+    private final transient Map<ListenerStatus, Boolean> statuses = new ConcurrentHashMap<>();
+
+    @Reference(name = "statuses", service = ListenerStatus.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindStatus")
+    void bindStatus(ListenerStatus status) {
+        statuses.put(status, Boolean.TRUE);
+    }
+
+    void unbindStatus(ListenerStatus status) {
+        statuses.remove(status);
+    }
 
     /** The protocol of each handler registered now. */
     private final transient Map<ProtocolHandler, String> handlers = new ConcurrentHashMap<>();
@@ -72,8 +81,11 @@ public final class ListenersServlet extends AbstractServlet {
         ConfigurationAdmin cm = configAdmin;
         List<ListenerRows.Row> rows = null;
         if (cm != null) {
-            LoginRegistry r = logins;
-            rows = ListenerRows.rows(configs(cm), states(scr), new HashSet<>(handlers.values()), r == null ? null : r.logins());
+            Map<String, ListenerRows.Live> live = new HashMap<>();
+            for (ListenerStatus s : statuses.keySet()) {
+                live.put(s.info().name(), new ListenerRows.Live(s.openSessions(), !s.boundAddresses().isEmpty()));
+            }
+            rows = ListenerRows.rows(configs(cm), states(scr), new HashSet<>(handlers.values()), live);
         }
         response.getWriter().write(ListenersPage.render(rows));
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.tegami.webconsole.ListenerRows.ComponentState;
+import io.tegami.webconsole.ListenerRows.Live;
 import io.tegami.webconsole.ListenerRows.Row;
 
 class ListenerRowsTest {
@@ -33,22 +34,29 @@ class ListenerRowsTest {
                 "l.smtp", new ComponentState(ListenerRows.ACTIVE, null),
                 "l.imap", new ComponentState(ListenerRows.ACTIVE, null),
                 "l.pop3", new ComponentState(ListenerRows.FAILED_ACTIVATION, "listener pop3: bad time 'x'\n\tat ..."),
-                "l.smtps", new ComponentState(ListenerRows.UNSATISFIED_REFERENCE, null));
-        List<Row> rows = ListenerRows.rows(configs, states, Set.of("smtp"),
-                List.of(LoginsPageTest.login("alice", "imap", "192.0.2.1"), LoginsPageTest.login("bob", "imap", "192.0.2.2")));
+                "l.smtps", new ComponentState(ListenerRows.UNSATISFIED_REFERENCE, null),
+                "l.sub", new ComponentState(ListenerRows.ACTIVE, null));
+        // What the net bundle publishes: open connections (logged in or not), and a bound port.
+        Map<String, Live> live = Map.of("smtp", new Live(4, true), "imap", new Live(2, false),
+                "submission", new Live(1, false));
+        List<Map<String, Object>> all = new java.util.ArrayList<>(configs);
+        all.add(config("l.sub", "submission", "smtp", "127.0.0.1", 2587, "starttls"));
+        List<Row> rows = ListenerRows.rows(all, states, Set.of("smtp"), live);
         assertEquals(List.of(
                 new Row("pop3", "pop3", "127.0.0.1", "2110", "none", "failed: listener pop3: bad time 'x'", false, 0),
                 new Row("imap", "imap", "(main.cf default)", "2143", "starttls",
                         "port closed: no imap handler (is its bundle started?)", false, 2),
                 new Row("smtps", "smtp", "127.0.0.1", "2465", "implicit", "waiting for the services it needs", false, 0),
-                new Row("smtp", "smtp", "127.0.0.1", "2525", "starttls", "listening", true, 0),
+                new Row("smtp", "smtp", "127.0.0.1", "2525", "starttls", "listening", true, 4),
+                new Row("submission", "smtp", "127.0.0.1", "2587", "starttls",
+                        "port closed: not accepting (the port could not be bound, or postfix stop is draining)", false, 1),
                 new Row("sieve", "sieve", "127.0.0.1", "24190", "none",
                         "stopped (no listener component: is the net bundle started?)", false, 0)), rows);
     }
 
     @Test
     void theNameDefaultsToTheProtocol() {
-        Row r = ListenerRows.rows(List.of(Map.of("service.pid", "p", "protocol", "imap", "port", 1)), Map.of(), Set.of(), null)
+        Row r = ListenerRows.rows(List.of(Map.of("service.pid", "p", "protocol", "imap", "port", 1)), Map.of(), Set.of(), Map.of())
                 .get(0);
         assertEquals("imap", r.name());
         assertEquals("none", r.tls());

@@ -1,6 +1,7 @@
 package io.tegami.api.net;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.net.ssl.SSLSession;
@@ -127,6 +128,23 @@ public interface Connection {
      * @since 1.2
      */
     boolean execute(Runnable task);
+
+    /**
+     * Runs {@code task} on the session's thread once {@code delay} has passed, like
+     * {@link #execute(Runnable)}, and holds the client's input until then: no input callback
+     * reaches the session before the task has run, and the connection reads no more than one
+     * buffer ahead, so a client that keeps sending meets TCP back-pressure. No thread waits
+     * meanwhile (a timer of the event loop fires), so a protocol can hold a reply (an auth penalty,
+     * an error tarpit, a pre-greet wait) without tying up a session thread. During the task,
+     * {@link #pendingInput(int)} shows input that arrived while it was held. Output written before
+     * the call is flushed as usual; write the delayed reply from the task. Any thread may call
+     * this; a task still pending when the connection closes is dropped.
+     *
+     * @param delay how long to wait; zero or negative runs the task as soon as the thread is free
+     * @return false if the task was refused: the connection is closed, or the net layer stopping
+     * @since 1.3
+     */
+    boolean executeAfter(Duration delay, Runnable task);
 
     /** Flushes queued output, then closes the connection. */
     void close();

@@ -53,6 +53,22 @@ public interface ProtocolSession {
      */
     void shutdown();
 
+    /**
+     * {@code postfix stop} is draining the listener ({@link Drainable}): no new connections come,
+     * and this session should end at its next safe point with the protocol's goodbye, instead of
+     * being cut in the middle of something: SMTP after the mail transaction in progress
+     * ({@code 421 4.3.2 Service shutting down} to the next command), IMAP when no command is
+     * running ({@code * BYE Server shutting down.}), POP3 after the current command. Called once,
+     * on the session's thread, between callbacks; the session closes the connection itself when it
+     * says goodbye. If it has not ended when the stop's bound passes, {@link #shutdown()} follows
+     * as usual. The default says goodbye at once through {@link #shutdown()}.
+     *
+     * @since 1.3
+     */
+    default void drainRequested() {
+        shutdown();
+    }
+
     /** The connection is closed, by either side. Release resources (partial spool files...). */
     void closed();
 }

@@ -20,10 +20,21 @@
  * <p>Threading: all callbacks of one session run on one thread at a time, never on a Netty
  * event loop, so a session may block on disk or DNS; it must not block for longer than its
  * protocol's timeouts allow. Work caused by other threads (a delivery waking IMAP IDLE) is handed
- * to the session's thread with {@link io.tegami.api.net.Connection#execute(Runnable)}.
+ * to the session's thread with {@link io.tegami.api.net.Connection#execute(Runnable)}. A reply that
+ * must wait (an auth penalty, an error tarpit, a pre-greet test) waits with
+ * {@link io.tegami.api.net.Connection#executeAfter}, which holds the client's input meanwhile and
+ * ties up no thread; a session never sleeps for it.
+ *
+ * <p>State and stopping: every listener is also published as a
+ * {@link io.tegami.api.net.ListenerStatus} (bound addresses, open connections) and a
+ * {@link io.tegami.api.net.Drainable}, which {@code postfix stop} drains before the framework
+ * stops: the listener closes its server sockets at once and tells its sessions
+ * {@link io.tegami.api.net.ProtocolSession#drainRequested()}, so that each ends at its protocol's
+ * next safe point (never in the middle of an SMTP DATA). The queue manager registers a
+ * {@code Drainable} too (no new deliveries, the running ones finish).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tegami.api.net;
 
 import org.osgi.annotation.bundle.Export;

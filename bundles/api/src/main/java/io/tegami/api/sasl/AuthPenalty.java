@@ -29,4 +29,18 @@ public interface AuthPenalty {
 
     /** Records a successful login from {@code client}: its penalty is forgiven. */
     void success(InetAddress client);
+
+    /**
+     * True while {@code client} is banned for too many failed logins (Tegami's
+     * {@code tegami_auth_failure_ban_limit} within {@code tegami_auth_failure_ban_time}). A protocol
+     * asks before checking a password; a banned client gets the protocol's ordinary failure reply,
+     * after the {@link #failure} delay, without its password being checked, so that a guesser
+     * learns nothing even when it guesses right. The default bans nobody.
+     *
+     * @param client the client's address, or {@code null} when unknown (never banned)
+     * @since 1.3
+     */
+    default boolean banned(InetAddress client) {
+        return false;
+    }
 }

@@ -37,7 +37,7 @@
  * {@code io.tegami.api.user.testing.FakeUserDirectory}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.tegami.api.sasl;
 
 import org.osgi.annotation.bundle.Export;

@@ -114,6 +114,21 @@ public interface MailboxSession extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Counts the user's usage again from the messages themselves and stores the result where the
+     * store keeps it, as {@code doveadm quota recalc} does (Maildir++: a new {@code maildirsize}
+     * file, written as Dovecot writes it): the repair for a usage that drifted (messages removed
+     * behind the store's back). The default, for stores without quota support, throws.
+     *
+     * @return the quota after the recount, or empty if the user has no quota (nothing is stored then)
+     * @throws StoreException {@link StoreException.Reason#NOT_ALLOWED} if the store has no quota
+     *         to recalculate
+     * @since 2.4
+     */
+    default Optional<Quota> recalculateQuota() throws StoreException {
+        throw new StoreException(StoreException.Reason.NOT_ALLOWED, "Quota recalculation is not supported by this mail store");
+    }
+
     /** Closes this session and its handles. Never throws. */
     @Override
     void close();

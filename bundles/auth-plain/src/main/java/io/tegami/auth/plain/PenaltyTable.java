@@ -84,7 +84,7 @@ final class PenaltyTable {
         return quiet >= delay(MAX_PENALTY, base).toMillis() ? 0 : entry.penalty();
     }
 
-    private static InetAddress key(InetAddress client) {
+    static InetAddress key(InetAddress client) {
         if (!(client instanceof Inet6Address)) {
             return client;
         }

@@ -71,7 +71,7 @@ public final class AuthenticateCommand implements ImapCommand {
         }
         SaslDialog dialog = new SaslDialog(session, request.tag(), mechanism.name(), exchange, this);
         Result result = dialog.step(initial);
-        if (result.status() == Result.Status.PENDING) {
+        if (result.status() == Result.Status.PENDING && !dialog.replyScheduled()) {
             session.beginDialog(dialog);
         }
         return result;

@@ -52,6 +52,10 @@ public final class LoginCommand implements ImapCommand {
             }
             InetAddress ip = session.connection().remoteAddress() == null ? null
                     : session.connection().remoteAddress().getAddress();
+            if (AuthDelay.banned(session.services().penalty(), ip)) {
+                // Banned for too many failures: the password is not even checked.
+                return failed(session, request.tag(), name);
+            }
             char[] secret = chars(password);
             Optional<User> user;
             try {
@@ -63,9 +67,7 @@ public final class LoginCommand implements ImapCommand {
                 Arrays.fill(secret, '\0');
             }
             if (user.isEmpty()) {
-                session.authFailed(name, "PLAIN");
-                AuthDelay.failure(session.services().penalty(), ip);
-                return Result.no("[AUTHENTICATIONFAILED] Authentication failed.");
+                return failed(session, request.tag(), name);
             }
             AuthDelay.success(session.services().penalty(), ip);
             String refusal = session.login(user.get(), "PLAIN");
@@ -76,6 +78,17 @@ public final class LoginCommand implements ImapCommand {
         } finally {
             Arrays.fill(password, (byte) 0);
         }
+    }
+
+    /**
+     * A failed login: logged, and its NO written after the auth penalty by an executeAfter task,
+     * so no thread sleeps and the client's next commands wait behind it.
+     */
+    private Result failed(ImapSession session, String tag, String name) {
+        session.authFailed(name, "PLAIN");
+        AuthDelay.failure(session.services().penalty(), session.connection(), () -> CommandDispatcher.complete(session, tag,
+                Result.no("[AUTHENTICATIONFAILED] Authentication failed."), this));
+        return Result.PENDING;
     }
 
     /** The password as characters; the decoder's buffer is wiped. */

@@ -28,6 +28,8 @@ final class SaslDialog implements LineDialog {
     private final ImapCommand command;
     private ByteArrayOutputStream fragments;
     private boolean overflow;
+    /** The exchange failed and its NO waits for the auth penalty (an executeAfter task). */
+    private boolean replyScheduled;
 
     SaslDialog(ImapSession session, String tag, String method, SaslExchange exchange, ImapCommand command) {
         this.session = session;
@@ -75,7 +77,7 @@ final class SaslDialog implements LineDialog {
             return finish(abort(Result.bad("Invalid base64 data in continued response")));
         }
         Result result = step(response);
-        return result.status() == Result.Status.PENDING ? false : finish(result);
+        return result.status() == Result.Status.PENDING ? replyScheduled : finish(result);
     }
 
     @Override
@@ -93,7 +95,10 @@ final class SaslDialog implements LineDialog {
         return true;
     }
 
-    /** Feeds one response to the exchange; PENDING after a challenge went out. */
+    /**
+     * Feeds one response to the exchange; PENDING after a challenge went out, or when the exchange
+     * failed and the tagged NO is scheduled ({@link #replyScheduled()}).
+     */
     Result step(byte[] response) {
         SaslResult result;
         try {
@@ -112,6 +117,10 @@ final class SaslDialog implements LineDialog {
             return Result.PENDING;
         }
         InetAddress ip = session.connection().remoteAddress() == null ? null : session.connection().remoteAddress().getAddress();
+        if (result instanceof SaslResult.Success success && AuthDelay.banned(session.services().penalty(), ip)) {
+            // Banned for too many failures: even the right password fails, so guessing teaches nothing.
+            result = SaslResult.Failure.of("banned after too many failures", success.user().name());
+        }
         if (result instanceof SaslResult.Success success) {
             AuthDelay.success(session.services().penalty(), ip);
             String refusal = session.login(success.user(), method);
@@ -123,7 +132,15 @@ final class SaslDialog implements LineDialog {
         if (failure.temporary()) {
             return Result.no("[UNAVAILABLE] Temporary authentication failure.");
         }
-        AuthDelay.failure(session.services().penalty(), ip);
-        return Result.no("[AUTHENTICATIONFAILED] Authentication failed.");
+        // The NO waits for the penalty without holding a thread; the client's input waits with it.
+        replyScheduled = true;
+        AuthDelay.failure(session.services().penalty(), session.connection(),
+                () -> finish(Result.no("[AUTHENTICATIONFAILED] Authentication failed.")));
+        return Result.PENDING;
+    }
+
+    /** True once the exchange has ended in a failure whose reply comes after the penalty delay. */
+    boolean replyScheduled() {
+        return replyScheduled;
     }
 }

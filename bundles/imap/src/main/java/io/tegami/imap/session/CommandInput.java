@@ -98,6 +98,11 @@ final class CommandInput {
         }
     }
 
+    /** True while a command is unfinished: a dialog (AUTHENTICATE, IDLE), a literal, a TLS handshake. */
+    boolean inProgress() {
+        return dialog != null || assembler.inCommand() || awaitingTls;
+    }
+
     /** Hands the following lines to {@code d} until it says it has ended. */
     void beginDialog(LineDialog d) {
         this.dialog = d;

@@ -33,6 +33,11 @@ final class IdleWatch {
         this.session = session;
     }
 
+    /** True during IDLE. */
+    boolean idling() {
+        return idling;
+    }
+
     /** IDLE began (session thread). */
     void start() {
         idling = true;

@@ -47,6 +47,8 @@ public final class ImapSession implements ProtocolSession {
     private SelectedMailbox selected;
     private boolean closing;
     private boolean ended;
+    /** postfix stop: BYE as soon as no command is in progress (drainRequested). */
+    private boolean draining;
     private String endReason = "Connection closed";
 
     /** The extensions a client can ENABLE (RFC 5161). */
@@ -91,6 +93,7 @@ public final class ImapSession implements ProtocolSession {
         if (!closing && input.tooManyBad()) {
             disconnect("BYE Too many invalid IMAP commands.", "Too many invalid IMAP commands");
         }
+        drainIfBetweenCommands();
     }
 
     @Override
@@ -117,6 +120,19 @@ public final class ImapSession implements ProtocolSession {
             return;
         }
         disconnect("BYE Server shutting down.", "Server shutting down");
+    }
+
+    /** postfix stop: BYE now if no command is in progress (IDLE counts as none), else after it. */
+    @Override
+    public void drainRequested() {
+        draining = true;
+        drainIfBetweenCommands();
+    }
+
+    private void drainIfBetweenCommands() {
+        if (draining && !closing && (idle.idling() || !input.inProgress())) {
+            shutdown();
+        }
     }
 
     @Override

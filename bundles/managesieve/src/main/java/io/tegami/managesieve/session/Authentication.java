@@ -17,7 +17,9 @@ import io.tegami.managesieve.script.ScriptStore;
  * {@code mail_max_userip_connections}, finds the user's script storage and answers
  * {@code OK "Logged in."}; a failure is held for the {@link AuthPenalty} delay (2 s without it)
  * before {@code NO "Authentication failed."}, which never says whether the user exists; a
- * temporary failure answers {@code NO (TRYLATER)} at once. The wait blocks only this session.
+ * temporary failure answers {@code NO (TRYLATER)} at once. The wait holds no thread
+ * ({@code Connection.executeAfter}). A client the penalty service bans fails even with the right
+ * password.
  */
 public final class Authentication {
 
@@ -31,6 +33,11 @@ public final class Authentication {
     /** The client proved to be {@code user}. */
     public static void succeeded(SieveSession session, User user, String method) {
         AuthPenalty penalty = session.services().penalty();
+        if (banned(penalty, clientIp(session))) {
+            // Banned for too many failures: even the right password fails, so guessing teaches nothing.
+            failed(session, method, SaslResult.Failure.of("banned after too many failures", user.name()));
+            return;
+        }
         if (penalty != null) {
             try {
                 penalty.success(clientIp(session));
@@ -77,8 +84,21 @@ public final class Authentication {
             session.reply(Responses.response("NO", "TRYLATER", "Temporary authentication failure."));
             return;
         }
-        hold(delay(session));
-        session.reply(Responses.response("NO", null, "Authentication failed."));
+        String no = Responses.response("NO", null, "Authentication failed.");
+        Duration delay = delay(session);
+        // The NO waits without a sleeping thread; the connection holds the client's input meanwhile.
+        if (delay == null || delay.isZero() || delay.isNegative()
+                || !session.connection().executeAfter(delay, () -> session.reply(no))) {
+            session.reply(no);
+        }
+    }
+
+    private static boolean banned(AuthPenalty penalty, InetAddress client) {
+        try {
+            return penalty != null && penalty.banned(client);
+        } catch (RuntimeException e) {
+            return false; // advice only
+        }
     }
 
     private static Duration delay(SieveSession session) {
@@ -90,17 +110,6 @@ public final class Authentication {
             return penalty.failure(clientIp(session));
         } catch (RuntimeException e) {
             return FALLBACK_DELAY;
-        }
-    }
-
-    private static void hold(Duration delay) {
-        if (delay == null || delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -46,6 +46,8 @@ public final class SieveSession implements ProtocolSession {
     private boolean awaitingTls;
     private boolean closing;
     private boolean ended;
+    /** postfix stop: BYE once no command, literal or AUTHENTICATE exchange is in progress. */
+    private boolean draining;
     private int badCommands;
     private int authAttempts;
     private String lastAuthUser;
@@ -87,6 +89,7 @@ public final class SieveSession implements ProtocolSession {
             return;
         }
         step(reader.line(new String(bytes, StandardCharsets.UTF_8)));
+        drainIfBetweenCommands();
     }
 
     @Override
@@ -179,6 +182,18 @@ public final class SieveSession implements ProtocolSession {
     public void shutdown() {
         if (!closing && !ended) {
             bye(null, "Server shutting down.", "Disconnected: Server shutting down.");
+        }
+    }
+
+    @Override
+    public void drainRequested() {
+        draining = true;
+        drainIfBetweenCommands();
+    }
+
+    private void drainIfBetweenCommands() {
+        if (draining && dialog == null && !reader.inCommand() && !awaitingTls) {
+            shutdown();
         }
     }
 

@@ -16,8 +16,9 @@ import io.tegami.pop3.session.Pop3Session;
  * penalty and opens the maildrop; a failure is held for the {@link AuthPenalty} delay (a fixed
  * 2 s, Dovecot's {@code auth_failure_delay}, when the service is absent) before Dovecot's
  * {@code -ERR [AUTH] Authentication failed.}, which never says whether the user exists; a
- * temporary failure answers {@code -ERR [SYS/TEMP]} at once. The wait blocks only this session's
- * thread.
+ * temporary failure answers {@code -ERR [SYS/TEMP]} at once. The wait holds no thread
+ * ({@code Connection.executeAfter}). A client the penalty service bans fails even with the right
+ * password.
  */
 public final class Authentication {
 
@@ -31,6 +32,11 @@ public final class Authentication {
     /** The client proved to be {@code user}. */
     public static void succeeded(Pop3Session session, User user, String method) {
         AuthPenalty penalty = session.services().penalty();
+        if (banned(penalty, clientIp(session))) {
+            // Banned for too many failures: even the right password fails, so guessing teaches nothing.
+            failed(session, method, SaslResult.Failure.of("banned after too many failures", user.name()));
+            return;
+        }
         if (penalty != null) {
             try {
                 penalty.success(clientIp(session));
@@ -50,8 +56,20 @@ public final class Authentication {
             session.reply(TEMPORARY);
             return;
         }
-        hold(delay(session));
-        session.reply(FAILED);
+        Duration delay = delay(session);
+        // The -ERR waits without a sleeping thread; the connection holds the client's input meanwhile.
+        if (delay == null || delay.isZero() || delay.isNegative()
+                || !session.connection().executeAfter(delay, () -> session.reply(FAILED))) {
+            session.reply(FAILED);
+        }
+    }
+
+    private static boolean banned(AuthPenalty penalty, InetAddress client) {
+        try {
+            return penalty != null && penalty.banned(client);
+        } catch (RuntimeException e) {
+            return false; // advice only
+        }
     }
 
     private static Duration delay(Pop3Session session) {
@@ -63,17 +81,6 @@ public final class Authentication {
             return penalty.failure(clientIp(session));
         } catch (RuntimeException e) {
             return FALLBACK_DELAY;
-        }
-    }
-
-    private static void hold(Duration delay) {
-        if (delay == null || delay.isZero() || delay.isNegative()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -51,6 +51,8 @@ public final class Pop3Session implements ProtocolSession {
     private Maildrop maildrop;
     private String userName;
     private SaslDialog dialog;
+    /** postfix stop: say goodbye once no AUTH exchange is in progress (drainRequested). */
+    private boolean draining;
     private boolean awaitingTls;
     private boolean closing;
     private boolean ended;
@@ -100,6 +102,9 @@ public final class Pop3Session implements ProtocolSession {
                 if (dialog == current) {
                     dialog = null;
                 }
+            }
+            if (draining && dialog == null) {
+                shutdown();
             }
             return;
         }
@@ -174,6 +179,15 @@ public final class Pop3Session implements ProtocolSession {
         }
         reply("-ERR [SYS/TEMP] Server shutting down.");
         finish("Disconnected: Server shutting down.", false); // Dovecot's line, for doveadm kick too
+    }
+
+    /** postfix stop: commands run one at a time, so the current one is done; an AUTH exchange is finished first. */
+    @Override
+    public void drainRequested() {
+        draining = true;
+        if (dialog == null) {
+            shutdown();
+        }
     }
 
     @Override

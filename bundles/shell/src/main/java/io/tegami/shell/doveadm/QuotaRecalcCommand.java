@@ -7,12 +7,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tegami.api.store.MailboxSession;
+import io.tegami.api.store.StoreException;
 
 /**
- * {@code doveadm quota recalc -u USER}: Dovecot counts the user's mail again and rewrites its
- * quota usage. Tegami's stores offer no recalculation through the store API (the Maildir store
- * counts again by itself whenever its {@code maildirsize} file cannot be trusted), so this checks
- * that the user's mail opens and then fails with that explanation rather than pretend.
+ * {@code doveadm quota recalc -u USER}: the user's mail is counted again and the store keeps the
+ * new usage ({@link MailboxSession#recalculateQuota()}: Maildir++ rewrites {@code maildirsize} as
+ * Dovecot's {@code maildir} backend does; mbox counts its folders, as Dovecot's {@code count}
+ * backend). Prints nothing, as doveadm. A user without quota gets Dovecot's
+ * {@code Quota not enabled} (68); a store that cannot recount, or fails, gets
+ * {@code Recalculating quota failed: ...} (75).
  */
 @Component(service = DoveadmSubcommand.class)
 public final class QuotaRecalcCommand implements DoveadmSubcommand {
@@ -42,18 +45,20 @@ public final class QuotaRecalcCommand implements DoveadmSubcommand {
 
     @Override
     public String help() {
-        return "Recalculates the user's quota usage, where the mail store supports it (none does yet:\n"
-                + "the Maildir store recounts by itself when its maildirsize file is stale).";
+        return "Counts the user's mail again and stores the new quota usage (Maildir++: rewrites maildirsize).";
     }
 
     @Override
     public void run(List<String> args, PrintStream out) {
         MailCommandLine cmd = MailCommandLine.parse("quota recalc", "", args, USAGE);
-        String type;
+        MailErrors errors = new MailErrors(cmd.user);
         try (MailboxSession session = mail.open(cmd.user)) {
-            type = mail.storeType(session);
+            if (session.recalculateQuota().isEmpty()) {
+                errors.add(DoveadmException.EX_NOTFOUND, "Quota not enabled");
+            }
+        } catch (StoreException e) {
+            errors.add(DoveadmException.EX_TEMPFAIL, "Recalculating quota failed: " + e.getMessage());
         }
-        throw new DoveadmException(DoveadmException.EX_TEMPFAIL, MailErrors.prefix(cmd.user)
-                + "quota recalc: the " + type + " store does not support recalculating quota");
+        errors.check();
     }
 }

@@ -1,6 +1,7 @@
 package io.tegami.shell.lifecycle;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -36,10 +37,21 @@ final class FrameworkMailSystem implements MailSystem {
 
     @Override
     public void stop(Duration bound) {
+        stop(bound, () -> { });
+    }
+
+    @Override
+    public void stop(Duration bound, Runnable first) {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_ID);
+        long answered = System.nanoTime() + ANSWER_GRACE.toNanos();
         Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(ANSWER_GRACE.toMillis());
+                try {
+                    first.run();
+                } catch (RuntimeException e) { // the stop goes on: a failed drain only makes it less graceful
+                    LOG.warn("warning: draining before the stop failed: {}", e.toString());
+                }
+                Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(answered - System.nanoTime())));
                 system.stop();
                 if (bound != null && system instanceof Framework framework) {
                     FrameworkEvent event = framework.waitForStop(bound.toMillis());

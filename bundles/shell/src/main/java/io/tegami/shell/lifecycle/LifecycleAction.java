@@ -13,8 +13,8 @@ import io.tegami.shell.CommandFailedException;
 final class LifecycleAction {
 
     /**
-     * How long {@code postfix stop} lets the framework take (sessions and deliveries ending)
-     * before the process is ended anyway: more than the queue manager gives its running deliveries
+     * How long {@code postfix stop} lets the framework take, after the drain
+     * ({@code tegami_stop_timeout}, see {@link GracefulDrain}), before the process is ended anyway: more than the queue manager gives its running deliveries
      * (30 s, then 5 s more after interrupting them).
      */
     static final Duration STOP_BOUND = Duration.ofSeconds(45);
@@ -26,6 +26,11 @@ final class LifecycleAction {
     }
 
     static void run(String command, List<String> args, MailSystem system, PrintStream err) {
+        run(command, args, system, err, () -> { });
+    }
+
+    /** @param drain for {@code stop}: run on the stopping thread before the framework stops */
+    static void run(String command, List<String> args, MailSystem system, PrintStream err, Runnable drain) {
         if (!args.isEmpty()) {
             throw new CommandFailedException(1, "postfix: fatal: usage: postfix " + command);
         }
@@ -37,7 +42,7 @@ final class LifecycleAction {
             case "start" -> throw PostfixScript.fatal("the Postfix mail system is already running");
             case "stop" -> {
                 PostfixScript.info(err, "stopping the Postfix mail system");
-                system.stop(STOP_BOUND);
+                system.stop(STOP_BOUND, drain);
             }
             case "abort" -> {
                 PostfixScript.info(err, "aborting the Postfix mail system");

@@ -16,4 +16,10 @@ interface MailSystem {
      * @param bound how long the framework may take before the process is ended anyway; null to wait forever
      */
     void stop(Duration bound);
+
+    /**
+     * Like {@link #stop(Duration)}, running {@code first} on the stopping thread before the
+     * framework stops (postfix stop's drain), so that the command answers at once.
+     */
+    void stop(Duration bound, Runnable first);
 }

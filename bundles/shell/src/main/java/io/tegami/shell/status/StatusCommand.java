@@ -3,6 +3,7 @@ package io.tegami.shell.status;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tegami.api.config.MailParameters;
-import io.tegami.api.net.LoginInfo;
-import io.tegami.api.net.LoginRegistry;
+import io.tegami.api.net.ListenerStatus;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.QueueEntry;
 import io.tegami.api.queue.QueueException;
@@ -37,10 +37,10 @@ import io.tegami.shell.CommandFailedException;
 
 /**
  * {@code tegami:status [-h]}: one screen for the admin (see {@link StatusReport}). Listeners come
- * from their {@code tegami.listener} configurations; their session counts are the logins the
- * {@link LoginRegistry} knows (IMAP, POP3, ManageSieve), since the net bundle publishes no
- * per-listener connection count ({@code -} for listeners whose protocol logs nobody in, SMTP).
- * Every reference is optional: a part that is down is shown as down, never as an error.
+ * from their {@code tegami.listener} configurations; their session counts from the
+ * {@link ListenerStatus} the net bundle publishes for each active listener (every open
+ * connection, logged in or not; {@code -} for a listener that is not active). Every reference is
+ * optional: a part that is down is shown as down, never as an error.
  */
 @Component(service = StatusCommand.class)
 @GogoCommand(scope = "tegami", function = {"status"})
@@ -48,16 +48,13 @@ public final class StatusCommand {
 
     static final String LISTENER_FACTORY_PID = "tegami.listener";
     static final String USAGE = "usage: status [-h|--help]";
-    static final String HELP = USAGE + "\n\nShows the listeners (protocol, address, port, TLS, logged-in sessions), the\n"
+    static final String HELP = USAGE + "\n\nShows the listeners (protocol, address, port, TLS, open connections), the\n"
             + "queue sizes (incoming, active, deferred, hold), the mail store and SASL mechanisms in\n"
             + "use, and every bundle with its id, state and version.";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ConfigurationAdmin configAdmin;
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile LoginRegistry logins;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile MailQueue queue;
@@ -67,16 +64,16 @@ public final class StatusCommand {
 
     private final Map<MailStore, String> stores = new ConcurrentHashMap<>();
     private final Map<SaslMechanism, String> mechanisms = new ConcurrentHashMap<>();
+    private final Map<ListenerStatus, Boolean> listenerStates = new ConcurrentHashMap<>();
     private volatile Supplier<List<StatusReport.BundleRow>> bundles = List::of;
 
     public StatusCommand() {
     }
 
     /** For tests. */
-    StatusCommand(ConfigurationAdmin configAdmin, LoginRegistry logins, MailQueue queue, MailParameters parameters,
+    StatusCommand(ConfigurationAdmin configAdmin, MailQueue queue, MailParameters parameters,
             Supplier<List<StatusReport.BundleRow>> bundles) {
         this.configAdmin = configAdmin;
-        this.logins = logins;
         this.queue = queue;
         this.parameters = parameters;
         this.bundles = bundles;
@@ -114,6 +111,16 @@ public final class StatusCommand {
 
     void removeMechanism(SaslMechanism mechanism) {
         mechanisms.remove(mechanism);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeListenerStatus")
+    void addListenerStatus(ListenerStatus status) {
+        listenerStates.put(status, Boolean.TRUE);
+    }
+
+    void removeListenerStatus(ListenerStatus status) {
+        listenerStates.remove(status);
     }
 
     @Descriptor("one screen: listeners, queue sizes, mail store, SASL mechanisms, bundles")
@@ -175,8 +182,10 @@ public final class StatusCommand {
         } catch (Exception e) {
             return rows; // a bad filter cannot happen; an unreachable ConfigurationAdmin shows no listeners
         }
-        LoginRegistry registry = logins;
-        List<LoginInfo> sessions = registry == null ? List.of() : registry.logins();
+        Map<String, Integer> open = new HashMap<>();
+        for (ListenerStatus s : listenerStates.keySet()) {
+            open.merge(s.info().name(), s.openSessions(), Integer::sum);
+        }
         for (Configuration c : configs == null ? new Configuration[0] : configs) {
             Dictionary<String, Object> d = c.getProperties();
             if (d == null || !(LISTENER_FACTORY_PID.equals(c.getFactoryPid())
@@ -185,16 +194,12 @@ public final class StatusCommand {
             }
             String protocol = text(d.get("protocol"), "?");
             String name = text(d.get("name"), protocol);
-            Integer open = null;
-            if (registry != null && !protocol.equals("smtp") && !protocol.equals("lmtp")) {
-                open = (int) sessions.stream().filter(l -> l.listener().equals(name)).count();
-            }
             // Unset, a listener binds where main.cf says: inet_interfaces for SMTP, listen for the others.
             MailParameters p = parameters;
             String bind = p == null ? "(default)"
                     : p.get(protocol.equals("smtp") ? "inet_interfaces" : "listen").orElse("(default)");
             rows.add(new StatusReport.ListenerRow(name, protocol, text(d.get("address"), bind),
-                    text(d.get("port"), "?"), text(d.get("tls"), "none"), open));
+                    text(d.get("port"), "?"), text(d.get("tls"), "none"), open.get(name)));
         }
         rows.sort((a, b) -> a.name().compareTo(b.name()));
         return rows;

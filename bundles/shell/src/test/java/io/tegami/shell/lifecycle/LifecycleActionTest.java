@@ -29,6 +29,12 @@ class LifecycleActionTest {
         public void stop(Duration bound) {
             stoppedWithin = bound;
         }
+
+        @Override
+        public void stop(Duration bound, Runnable first) {
+            first.run(); // on the stopping thread in the real system: after the answer
+            stoppedWithin = bound;
+        }
     };
 
     private String err() {
@@ -53,7 +59,7 @@ class LifecycleActionTest {
 
     @Test
     void stopIsBoundedAbortQuicker() {
-        new StopAction(system).run(List.of(), System.out, errStream);
+        new StopAction(system, null, List.of()).run(List.of(), System.out, errStream);
         assertEquals("postfix/postfix-script: stopping the Postfix mail system\n", err());
         assertEquals(LifecycleAction.STOP_BOUND, stoppedWithin);
         err.reset();
@@ -65,7 +71,7 @@ class LifecycleActionTest {
     @Test
     void extraArgumentsAreUsageErrors() {
         CommandFailedException e = assertThrows(CommandFailedException.class,
-                () -> new StopAction(system).run(List.of("now"), System.out, errStream));
+                () -> new StopAction(system, null, List.of()).run(List.of("now"), System.out, errStream));
         assertEquals("postfix: fatal: usage: postfix stop", e.getMessage());
         assertNull(stoppedWithin);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,7 @@ import io.tegami.api.config.testing.MapMailParameters;
 import io.tegami.api.mail.Envelope;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.net.ListenerInfo;
-import io.tegami.api.net.testing.FakeConnection;
-import io.tegami.api.net.testing.FakeLoginRegistry;
+import io.tegami.api.net.ListenerStatus;
 import io.tegami.api.queue.MailQueue;
 import io.tegami.api.queue.MessageWriter;
 import io.tegami.api.queue.QueueEntry;
@@ -72,7 +72,10 @@ class StatusCommandTest {
     }
 
     private final FakeConfigurationAdmin ca = new FakeConfigurationAdmin();
-    private final FakeLoginRegistry logins = new FakeLoginRegistry();
+    /** What the net bundle publishes for an active listener. */
+    private record FakeStatus(ListenerInfo info, List<InetSocketAddress> boundAddresses, int openSessions)
+            implements ListenerStatus {
+    }
     private final ListingQueue queue = new ListingQueue();
     private final MapMailParameters params = MapMailParameters.of(Path.of("/t"), "mail_location", "maildir:~/Maildir",
             "auth_mechanisms", "plain login", "listen", "127.0.0.1", "inet_interfaces", "all");
@@ -92,7 +95,7 @@ class StatusCommandTest {
     }
 
     private StatusCommand command() {
-        StatusCommand c = new StatusCommand(ca, logins, queue, params,
+        StatusCommand c = new StatusCommand(ca, queue, params,
                 () -> List.of(new StatusReport.BundleRow(0, "Active", "7.0.5", "org.apache.felix.framework"),
                         new StatusReport.BundleRow(12, "Resolved", "0.1.0.SNAPSHOT", "io.tegami.imap")));
         c.addStore(new io.tegami.store.maildir.MaildirStore(params), Map.of("type", "maildir"));
@@ -111,20 +114,25 @@ class StatusCommandTest {
     void oneScreenWithEverything() {
         listener("smtp", "smtp", 25, "starttls", null);
         listener("imaps", "imap", 993, "implicit", "0.0.0.0");
-        logins.register("alice", new FakeConnection("imap", 993).listener(
-                new ListenerInfo("imaps", "imap", ListenerInfo.TlsMode.IMPLICIT, Map.of())), 0);
+        listener("pop3", "pop3", 110, "none", null);
         queue.add("A1", QueueEntry.DEFERRED);
         queue.add("A2", QueueEntry.DEFERRED);
         queue.add("A3", QueueEntry.HOLD);
-        String out = run(command());
+        StatusCommand c = command();
+        c.addListenerStatus(new FakeStatus(new ListenerInfo("imaps", "imap", ListenerInfo.TlsMode.IMPLICIT, Map.of()),
+                List.of(new InetSocketAddress("0.0.0.0", 993)), 1));
+        // SMTP connections count too, whether anyone logged in or not.
+        c.addListenerStatus(new FakeStatus(new ListenerInfo("smtp", "smtp", ListenerInfo.TlsMode.STARTTLS, Map.of()),
+                List.of(), 3));
+        String out = run(c);
         assertTrue(out.startsWith("Listeners:\n"
-                + "  name   protocol  address  port  tls       sessions\n"
-                + "  imaps  imap      0.0.0.0   993  implicit         "), out);
-        assertTrue(out.contains("\n  smtp   smtp      all        25  starttls         -\n"), out);
+                + "  name   protocol  address    port  tls       sessions\n"
+                + "  imaps  imap      0.0.0.0     993  implicit         1\n"), out);
+        assertTrue(out.contains("\n  smtp   smtp      all          25  starttls         3\n"), out);
+        assertTrue(out.contains("\n  pop3   pop3      127.0.0.1   110  none             -\n"), "not active: " + out);
         assertTrue(out.contains("\nQueue:\n  incoming 0  active 0  deferred 2  hold 1\n"), out);
         assertTrue(out.contains("\nMail store: maildir  (mail_location = maildir:~/Maildir)\n  stores running: maildir\n"), out);
         assertTrue(out.contains("\nSASL mechanisms: CRAM-MD5 PLAIN  (auth_mechanisms = plain login)\n"), out);
-        assertTrue(out.contains("  imaps  imap      0.0.0.0   993  implicit         1\n"), out);
         assertTrue(out.endsWith("\nBundles:\n  id  state     version         symbolic name\n"
                 + "   0  Active    7.0.5           org.apache.felix.framework\n"
                 + "  12  Resolved  0.1.0.SNAPSHOT  io.tegami.imap\n"), out);
@@ -133,13 +141,13 @@ class StatusCommandTest {
     @Test
     void partsThatAreDownAreShownAsDown() {
         queue.broken = true;
-        StatusCommand c = new StatusCommand(null, null, queue, params, List::of);
+        StatusCommand c = new StatusCommand(null, queue, params, List::of);
         String out = run(c);
         assertTrue(out.contains("Listeners:\n  (none configured)\n"), out);
         assertTrue(out.contains("Queue:\n  the mail queue cannot be listed: spool unreadable\n"), out);
         assertTrue(out.contains("Mail store: maildir (NOT RUNNING)"), out);
         assertTrue(out.contains("SASL mechanisms: none"), out);
-        out = run(new StatusCommand(null, null, null, null, List::of));
+        out = run(new StatusCommand(null, null, null, List::of));
         assertTrue(out.contains("Queue:\n  the mail queue is not running\n"), out);
     }
 

@@ -19,7 +19,9 @@ import io.tegami.smtp.session.SmtpdLog;
  * The SMTP side of one SASL exchange (RFC 4954 section 4): {@code 334} challenges in base64, the
  * client's base64 answers, {@code *} to cancel, and the final {@code 235}, {@code 535} or
  * {@code 454}, with Postfix's replies and log lines. A failed login is held for the
- * {@link AuthPenalty} delay before its {@code 535}; the wait blocks only this session's thread.
+ * {@link AuthPenalty} delay before its {@code 535}, by a timer (no thread waits) while the
+ * connection holds the client's input; a client the penalty service bans gets that 535 without
+ * its password being checked.
  */
 public final class SaslDialog implements LineDialog {
 
@@ -114,7 +116,13 @@ public final class SaslDialog implements LineDialog {
     private Progress step(byte[] response) {
         SaslResult result;
         try {
-            result = exchange.step(response);
+            if (response != null && banned()) {
+                // Too many failures from this address: the password is not even looked at.
+                exchange.abort();
+                result = SaslResult.Failure.of("too many authentication failures from this address", null);
+            } else {
+                result = exchange.step(response);
+            }
         } catch (RuntimeException e) {
             // A mechanism bug must not end the session with a stack trace; the client may retry.
             SmtpdLog.warn("SASL {} mechanism failed for {}: {}", method, session.client().nameAndAddress(), e.toString());
@@ -153,8 +161,7 @@ public final class SaslDialog implements LineDialog {
             session.reply(TEMPORARY);
             return Progress.FAILED;
         }
-        hold(penaltyDelay());
-        session.reply(FAILURE);
+        session.replyAfter(penaltyDelay(), FAILURE); // no thread sleeps meanwhile; input waits
         return Progress.FAILED;
     }
 
@@ -170,14 +177,13 @@ public final class SaslDialog implements LineDialog {
         }
     }
 
-    private static void hold(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return;
-        }
+    /** The shared auth penalty bans this client (tegami_auth_failure_ban_limit). */
+    private boolean banned() {
+        AuthPenalty penalty = session.services().penalty();
         try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return penalty != null && penalty.banned(clientIp());
+        } catch (RuntimeException e) {
+            return false; // the ban is a courtesy; a failing service must not break logins
         }
     }
 

@@ -7,6 +7,7 @@ import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.user.UserDirectory;
 import io.tegami.smtp.auth.AuthOffer;
 import io.tegami.smtp.auth.SaslDialog;
+import io.tegami.smtp.session.ClientRates;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpdLog;
@@ -52,6 +53,10 @@ public final class AuthCommand implements SmtpCommand {
         String[] words = argument.isEmpty() ? new String[0] : argument.split("[ \t]+");
         if (words.length < 1 || words.length > 2) {
             return fail(session, "501 5.5.4 Syntax: AUTH mechanism");
+        }
+        String tooMany = ClientRates.auth(session); // smtpd_client_auth_rate_limit, after the syntax check as in Postfix
+        if (tooMany != null) {
+            return fail(session, tooMany);
         }
         switch (offer.verdict(words[0])) {
             case UNKNOWN -> {

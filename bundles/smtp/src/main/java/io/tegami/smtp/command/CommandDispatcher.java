@@ -78,7 +78,6 @@ public final class CommandDispatcher {
     private Outcome unknown(SmtpSession session, String verb, String line) {
         session.where("UNKNOWN");
         session.stats().record(null, false);
-        session.errors().countError();
         if (isForbidden(session, verb)) {
             SmtpdLog.warn("non-SMTP command from {}: {}", session.client().nameAndAddress(), printable(line));
             session.reply("221 2.7.0 Error: I can break rules, too. Goodbye.");
@@ -86,6 +85,7 @@ public final class CommandDispatcher {
         } else {
             session.reply("502 5.5.2 Error: command not recognized");
         }
+        session.errors().countError(); // after the reply, as in Postfix: the tarpit looks at earlier errors
         return Outcome.FAILURE;
     }
 

@@ -5,6 +5,7 @@ import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
 import io.tegami.smtp.restriction.RewriteGate;
+import io.tegami.smtp.session.ClientRates;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
@@ -37,6 +38,10 @@ public final class MailCommand implements SmtpCommand {
         }
         if (state.bdat() != SessionState.Bdat.NONE) {
             return fail(session, "503 5.5.1 Error: MAIL after BDAT");
+        }
+        String tooMuch = ClientRates.message(session); // smtpd_client_message_rate_limit, where Postfix checks it
+        if (tooMuch != null) {
+            return fail(session, tooMuch);
         }
         PathArgument parsed;
         try {

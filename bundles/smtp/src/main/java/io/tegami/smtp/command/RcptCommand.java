@@ -5,6 +5,7 @@ import io.tegami.smtp.address.PathArgument;
 import io.tegami.smtp.address.PathParser;
 import io.tegami.smtp.address.PathSyntaxException;
 import io.tegami.smtp.address.SmtpPath;
+import io.tegami.smtp.session.ClientRates;
 import io.tegami.smtp.session.SessionState;
 import io.tegami.smtp.session.SmtpSession;
 import io.tegami.smtp.session.SmtpSettings;
@@ -30,6 +31,13 @@ public final class RcptCommand implements SmtpCommand {
         }
         if (session.state().bdat() != SessionState.Bdat.NONE) {
             return fail(session, "503 5.5.1 Error: RCPT after BDAT");
+        }
+        String tooMany = ClientRates.recipient(session); // smtpd_client_recipient_rate_limit, where Postfix checks it
+        if (tooMany != null) {
+            return fail(session, tooMany);
+        }
+        if (session.state().pregreetFailed()) {
+            return fail(session, "550 5.5.1 Protocol error"); // postscreen_greet_action = enforce
         }
         PathArgument parsed;
         try {

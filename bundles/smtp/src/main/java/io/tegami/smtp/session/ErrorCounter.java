@@ -1,5 +1,7 @@
 package io.tegami.smtp.session;
 
+import java.time.Duration;
+
 /**
  * Postfix's error and junk command counters: a client that keeps getting errors, or keeps sending
  * commands that cost us work without delivering mail, is cut off at {@code smtpd_hard_error_limit}.
@@ -28,6 +30,17 @@ public final class ErrorCounter {
     public void reset() {
         errors = 0;
         junk = 0;
+    }
+
+    /**
+     * Postfix's tarpit: once a client has made {@code smtpd_soft_error_limit} (10) errors, every
+     * reply waits {@code smtpd_error_sleep_time} (1 s); zero before.
+     */
+    Duration tarpit(SmtpSettings settings) {
+        if (errors == 0 || errors < settings.getLong("smtpd_soft_error_limit", 10)) { // no lookup on the usual path
+            return Duration.ZERO;
+        }
+        return SmtpTimes.duration(settings, "smtpd_error_sleep_time", Duration.ofSeconds(1));
     }
 
     /** The errors so far. */

@@ -21,6 +21,18 @@ public final class SessionState {
     /** The queue file that BDAT chunks go to, between the first chunk and the last. */
     private DataReceiver bdatMessage;
     private boolean improperPipelining;
+    /** The client spoke before the greeting under postscreen_greet_action = enforce; survives every reset. */
+    private boolean pregreetFailed;
+
+    /** Marks the client as a pre-greet talker: its recipients are refused (postscreen's enforce). */
+    public void pregreetFailed(boolean failed) {
+        this.pregreetFailed = failed;
+    }
+
+    /** True when every recipient gets {@code 550 5.5.1 Protocol error}. */
+    public boolean pregreetFailed() {
+        return pregreetFailed;
+    }
 
     /** Where a BDAT transfer (RFC 3030) stands. */
     public enum Bdat {

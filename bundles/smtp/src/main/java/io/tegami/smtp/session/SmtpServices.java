@@ -55,6 +55,11 @@ public interface SmtpServices {
         return List.of();
     }
 
+    /** The anvil rate counters shared by the handler's sessions, or {@code null} for none (no rate limits). */
+    default AnvilTable anvil() {
+        return null;
+    }
+
     /** The plugin policies (io.tegami.api.smtp) registered now, by restriction name. */
     default PolicyServices policies() {
         return new PolicyServices();

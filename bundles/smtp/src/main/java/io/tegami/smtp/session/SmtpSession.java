@@ -2,6 +2,7 @@ package io.tegami.smtp.session;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.tegami.api.config.MailParameters;
@@ -34,14 +35,19 @@ public final class SmtpSession implements ProtocolSession {
     private final CommandStats stats;
     private final ErrorCounter errors = new ErrorCounter();
     private final SessionChecks checks = new SessionChecks();
+    private final ReplyPacer pacer;
     private ClientInfo client;
     private DataReceiver data;
     private ChunkReader chunk;
     private LineDialog dialog;
+    /** smtpd_per_request_deadline's budget for the DATA or BDAT request being received; null when off. */
+    private DataDeadline dataDeadline;
     private boolean skippingLongLine;
     private boolean awaitingTls;
     private boolean closing;
     private boolean ended;
+    /** postfix stop: say 421 once no transaction is in progress (drainRequested). */
+    private boolean draining;
     /** The last command, as Postfix names it in "lost connection after RCPT". */
     private String where = "CONNECT";
 
@@ -60,20 +66,26 @@ public final class SmtpSession implements ProtocolSession {
         }, connection.listener());
         this.stats = new CommandStats(dispatcher.verbs());
         this.client = ClientInfo.unresolved(connection.remoteAddress());
+        this.pacer = new ReplyPacer(connection);
     }
 
     @Override
     public void start() {
         client = ClientInfo.of(connection.remoteAddress(), resolver);
         SmtpdLog.connect(client);
-        if (ConnectionLimit.refuse(this)) {
+        if (ConnectionLimit.refuse(this) || ClientRates.connectionRefused(this)) {
             return;
         }
-        if (Gates.connect(this)) {
-            return;
+        if (!Pregreet.enabled(this) || !Pregreet.start(this, this::greet)) {
+            greet();
         }
-        reply("220 " + settings.banner());
-        connection.flush();
+    }
+
+    private void greet() {
+        if (!Gates.connect(this)) {
+            reply("220 " + settings.banner());
+            connection.flush();
+        }
     }
 
     @Override
@@ -94,6 +106,8 @@ public final class SmtpSession implements ProtocolSession {
             skippingLongLine = false;
             errors.countError();
             reply("500 5.5.2 Error: line too long");
+        } else if (draining && state.transaction() == null && !line.text().trim().equalsIgnoreCase("QUIT")) {
+            shutdown(); // postfix stop: the next command after the transaction gets the goodbye
         } else if (!CommandInput.bareLineFeed(this, line, where) && !CommandInput.badUtf8(this, line)) {
             CommandInput.Command c = CommandInput.parse(this, line.text());
             if (c != null && !Gates.refused(this, c.verb())
@@ -109,6 +123,10 @@ public final class SmtpSession implements ProtocolSession {
         if (closing || chunk == null) {
             return;
         }
+        if (dataDeadline != null && !dataDeadline.received(octets.remaining(), System.nanoTime())) {
+            idle(); // smtpd_min_data_rate: the chunk comes in too slowly
+            return;
+        }
         chunk.bytes(octets);
         if (last) {
             ChunkReader done = chunk;
@@ -119,6 +137,10 @@ public final class SmtpSession implements ProtocolSession {
     }
 
     private void dataLine(Line line) {
+        if (dataDeadline != null && !dataDeadline.received(line.length() + 2L, System.nanoTime())) {
+            idle(); // smtpd_min_data_rate: the message comes in too slowly
+            return;
+        }
         if (data.accept(line) == DataReceiver.Progress.END) {
             DataReceiver receiver = data;
             data = null;
@@ -166,6 +188,15 @@ public final class SmtpSession implements ProtocolSession {
         abortData();
         reply("421 4.3.2 " + settings.myhostname() + " Service shutting down, closing transmission channel");
         hangUp();
+    }
+
+    /** postfix stop: goodbye now if idle; otherwise after the transaction (or AUTH, BDAT) in progress. */
+    @Override
+    public void drainRequested() {
+        draining = true;
+        if (data == null && chunk == null && dialog == null && !awaitingTls && state.transaction() == null) {
+            shutdown();
+        }
     }
 
     @Override
@@ -263,7 +294,18 @@ public final class SmtpSession implements ProtocolSession {
 
     /** Writes a one-line reply; the net layer flushes after the input at hand. */
     public void reply(String text) {
-        connection.write(text + "\r\n");
+        replyAfter(Duration.ZERO, text);
+    }
+
+    /**
+     * Writes a reply after {@code delay} (the auth penalty), without holding the thread; input
+     * waits meanwhile. Past {@code smtpd_soft_error_limit} errors every reply also waits
+     * {@code smtpd_error_sleep_time}, Postfix's tarpit.
+     */
+    public void replyAfter(Duration delay, String text) {
+        String line = text + "\r\n";
+        Duration wait = delay == null ? Duration.ZERO : delay;
+        pacer.then(wait.plus(errors.tarpit(settings)), () -> connection.write(line));
     }
 
     /** Writes a multi-line reply in one piece: {@code 250-a}, {@code 250-b}, {@code 250 c}. */
@@ -272,7 +314,7 @@ public final class SmtpSession implements ProtocolSession {
         for (int i = 0; i < lines.size(); i++) {
             sb.append(code).append(i == lines.size() - 1 ? ' ' : '-').append(lines.get(i)).append("\r\n");
         }
-        connection.write(sb);
+        pacer.then(errors.tarpit(settings), () -> connection.write(sb));
     }
 
     /**
@@ -300,6 +342,7 @@ public final class SmtpSession implements ProtocolSession {
     public void beginChunk(long count, ChunkReader reader) {
         this.chunk = reader;
         this.where = "BDAT";
+        this.dataDeadline = DataDeadline.start(settings);
         connection.readBytes(count);
     }
 
@@ -307,6 +350,7 @@ public final class SmtpSession implements ProtocolSession {
     public void beginData(DataReceiver receiver) {
         this.data = receiver;
         this.where = "DATA";
+        this.dataDeadline = DataDeadline.start(settings);
     }
 
     /** Starts the TLS handshake after the 220 go-ahead; what was said in clear is forgotten. */
@@ -314,13 +358,13 @@ public final class SmtpSession implements ProtocolSession {
         state.reset();
         // Until the handshake is done, nothing the client sent in clear is a command (RFC 3207 4.2).
         awaitingTls = true;
-        connection.startTls();
+        pacer.then(Duration.ZERO, connection::startTls); // after the 220, even a delayed one
     }
 
     /** Closes the connection after the reply just written. */
     public void hangUp() {
         closing = true;
-        connection.close();
+        pacer.then(Duration.ZERO, connection::close); // after the replies, even delayed ones
     }
 
     /** Logs a rejected request in Postfix's shape, with this session's protocol and HELO. */

@@ -72,6 +72,19 @@ final class MaildirQuota {
         }
     }
 
+    /** doveadm quota recalc: counts again whatever the file says ({@link MaildirQuotaRecalc}); empty without a quota. */
+    Optional<Quota> recalculate() throws StoreException {
+        ensureValid();
+        if (!rules.enabled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MaildirQuotaRecalc.run(rules, layout, file));
+        } catch (IOException e) {
+            throw FsSupport.failure("recalculating " + MaildirSizeFile.NAME, e);
+        }
+    }
+
     /** The usage now, counted again when the file cannot be trusted (and then written down). */
     Quota usage() throws IOException {
         long bytesLimit = rules.bytesLimit();

@@ -177,6 +177,11 @@ final class MaildirSession implements MailboxSession {
     }
 
     @Override
+    public Optional<Quota> recalculateQuota() throws StoreException {
+        return quota.recalculate();
+    }
+
+    @Override
     public void close() {
         List<MaildirMailbox> all;
         synchronized (opened) {

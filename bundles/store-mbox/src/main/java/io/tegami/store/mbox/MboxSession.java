@@ -158,6 +158,17 @@ final class MboxSession implements MailboxSession {
         return quota.report();
     }
 
+    /**
+     * doveadm quota recalc: the usage is counted from the folders every time (Dovecot's
+     * {@code count} backend), with nothing stored to rewrite, so a recount is a fresh report;
+     * folders whose file changed are read again.
+     */
+    @Override
+    public Optional<Quota> recalculateQuota() throws StoreException {
+        check();
+        return quota.report();
+    }
+
     /** The user's quota, for the handles of this session. */
     MboxQuota quotaRules() {
         return quota;

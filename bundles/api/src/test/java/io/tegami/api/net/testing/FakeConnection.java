@@ -2,8 +2,10 @@ package io.tegami.api.net.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -53,6 +55,7 @@ public final class FakeConnection implements Connection {
     private int compressionLevel = -1;
     private String outputAtCompression;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final Queue<Duration> delays = new ConcurrentLinkedQueue<>();
     /** What {@link #pendingInput(int)} answers: input the harness says is waiting behind the current line. */
     private volatile byte[] pending = new byte[0];
 
@@ -314,6 +317,25 @@ public final class FakeConnection implements Connection {
         }
         tasks.add(task);
         return true;
+    }
+
+    /**
+     * Queues the task like {@link #execute(Runnable)} (the harness runs it with {@link #runTasks()},
+     * as if the delay had passed) and records the delay for {@link #delays()}.
+     */
+    @Override
+    public boolean executeAfter(Duration delay, Runnable task) {
+        if (!open) {
+            return false;
+        }
+        delays.add(delay);
+        tasks.add(task);
+        return true;
+    }
+
+    /** The delays given to {@link #executeAfter}, in order. */
+    public List<Duration> delays() {
+        return List.copyOf(delays);
     }
 
     @Override

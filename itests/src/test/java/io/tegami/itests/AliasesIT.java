@@ -2,9 +2,6 @@ package io.tegami.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +47,7 @@ public class AliasesIT {
     @Inject
     private BundleContext context;
 
-    private int smtpPort;
-    private Path home;
+    private ContainerSmtp tegami;
 
     @Configuration
     public Option[] configuration() {
@@ -78,8 +74,7 @@ public class AliasesIT {
                 + "later: alice\n"
                 + "owned: dave, nosuchuser\n"
                 + "owner-owned: carol\n");
-        return options(composite(TegamiOptions.tegami(h.home)),
-                systemProperty("tegami.test.smtp").value(String.valueOf(h.smtpPort)));
+        return ContainerSmtp.options(h);
     }
 
     static void write(Path file, String text) {
@@ -92,13 +87,11 @@ public class AliasesIT {
 
     @Before
     public void awaitListener() throws Exception {
-        smtpPort = Integer.getInteger("tegami.test.smtp");
-        home = Path.of(System.getProperty("tegami.home")).toAbsolutePath();
-        Net.awaitListening(smtpPort, 20_000);
+        tegami = ContainerSmtp.awaitListening();
     }
 
     private String rcptReply(String to) throws Exception {
-        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+        try (SmtpClient smtp = new SmtpClient(tegami.port())) {
             smtp.replyLine();
             smtp.command("EHLO client.example");
             smtp.command("MAIL FROM:<alice@localhost>");
@@ -107,7 +100,7 @@ public class AliasesIT {
     }
 
     private String submit(String from, String to, String marker) throws Exception {
-        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+        try (SmtpClient smtp = new SmtpClient(tegami.port())) {
             smtp.replyLine();
             assertTrue(smtp.command("EHLO client.example").startsWith("250"));
             assertEquals("250 2.1.0 Ok", smtp.command("MAIL FROM:<" + from + ">"));
@@ -124,7 +117,7 @@ public class AliasesIT {
 
     private List<String> inbox(String user, String marker) throws IOException {
         List<String> found = new ArrayList<>();
-        Path dir = home.resolve("data/home").resolve(user).resolve("Maildir/new");
+        Path dir = tegami.userHome(user).resolve("Maildir/new");
         if (Files.isDirectory(dir)) {
             for (String m : Maildirs.read(dir)) {
                 if (m.contains(marker)) {
@@ -180,11 +173,11 @@ public class AliasesIT {
     public void aCommandGetsTheMessageAndPostfixEnvironment() throws Exception {
         String marker = "pipe-" + System.nanoTime();
         submit("sender@example.com", "pipe+ext@localhost", marker);
-        String in = awaitFile(home.resolve("pipe.out"), marker);
+        String in = awaitFile(tegami.home().resolve("pipe.out"), marker);
         assertTrue(in, in.startsWith("From sender@example.com  "));
         assertTrue(in, in.contains("\nReturn-Path: <sender@example.com>\nDelivered-To: pipe+ext@localhost\n"));
         assertTrue(in, in.contains("\n\nFrom the body of " + marker + "\n"));
-        List<String> env = Files.readAllLines(home.resolve("pipe.env"));
+        List<String> env = Files.readAllLines(tegami.home().resolve("pipe.env"));
         for (String v : List.of("SENDER=sender@example.com", "RECIPIENT=pipe+ext@localhost",
                 "ORIGINAL_RECIPIENT=pipe+ext@localhost", "LOCAL=pipe+ext", "EXTENSION=ext", "DOMAIN=localhost",
                 "USER=pipe", "SHELL=/bin/sh", "PATH=/usr/bin:/bin")) {
@@ -219,7 +212,7 @@ public class AliasesIT {
     public void aFileAliasAppendsInMboxForm() throws Exception {
         String marker = "file-" + System.nanoTime();
         submit("sender@example.com", "archive@localhost", marker);
-        String mbox = awaitFile(home.resolve("archive.mbox"), marker);
+        String mbox = awaitFile(tegami.home().resolve("archive.mbox"), marker);
         assertTrue(mbox, mbox.startsWith("From sender@example.com  "));
         assertTrue(mbox, mbox.contains("\nDelivered-To: archive@localhost\n"));
         assertTrue(mbox, mbox.contains("\n>From the body of " + marker + "\n\n"));
@@ -229,8 +222,8 @@ public class AliasesIT {
     public void newaliasesMakesAnEditLive() throws Exception {
         String marker = "live-" + System.nanoTime();
         assertTrue(rcptReply("fresh@localhost").startsWith("550 5.1.1"));
-        String text = Files.readString(home.resolve("aliases")).replace("later: alice", "later: bob\nfresh: carol");
-        write(home.resolve("aliases"), text + "broken entry without colon\n");
+        String text = Files.readString(tegami.home().resolve("aliases")).replace("later: alice", "later: bob\nfresh: carol");
+        write(tegami.home().resolve("aliases"), text + "broken entry without colon\n");
         Object command = command("newaliases");
         Method m = command.getClass().getMethod("newaliases", String[].class);
         m.invoke(command, (Object) new String[0]);

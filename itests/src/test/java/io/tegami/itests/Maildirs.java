@@ -25,6 +25,44 @@ final class Maildirs {
         return messages;
     }
 
+    /**
+     * The messages in a folder of a Maildir ({@code ""} for INBOX) that contain {@code marker}, each
+     * as its place ({@code new/} or {@code cur/} and the file name, which holds the flags), a
+     * newline, then its text.
+     */
+    static List<String> find(Path maildir, String folder, String marker) throws IOException {
+        List<String> found = new ArrayList<>();
+        Path dir = folder.isEmpty() ? maildir : maildir.resolve("." + folder);
+        for (String sub : List.of("new", "cur")) {
+            Path d = dir.resolve(sub);
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(d)) {
+                for (Path f : files.toList()) {
+                    String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                    if (text.contains(marker)) {
+                        found.add(sub + "/" + f.getFileName() + "\n" + text);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The first message {@link #find} finds, waiting up to {@code timeoutMillis} for one. */
+    static String await(Path maildir, String folder, String marker, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> found = find(maildir, folder, marker);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no message containing " + marker + " in " + maildir + " '" + folder + "'");
+    }
+
     static List<String> read(Path dir) throws IOException {
         List<String> messages = new ArrayList<>();
         if (!Files.isDirectory(dir)) {

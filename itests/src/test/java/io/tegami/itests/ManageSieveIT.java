@@ -8,10 +8,8 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -67,45 +65,11 @@ public class ManageSieveIT {
         Net.awaitListening(sievePort, 20_000);
     }
 
-    /** Reads one response: lines up to the one starting with OK, NO or BYE (literals read whole). */
-    private static String response(InputStream in) throws IOException {
-        StringBuilder all = new StringBuilder();
-        while (true) {
-            String line = line(in);
-            all.append(line).append('\n');
-            if (line.endsWith("}") && line.lastIndexOf('{') >= 0) {
-                int n = Integer.parseInt(line.substring(line.lastIndexOf('{') + 1, line.length() - 1).replace("+", ""));
-                all.append(new String(in.readNBytes(n), StandardCharsets.UTF_8));
-                all.append(line(in)).append('\n');
-                if (line.startsWith("OK") || line.startsWith("NO") || line.startsWith("BYE")) {
-                    return all.toString();
-                }
-                continue;
-            }
-            if (line.startsWith("OK") || line.startsWith("NO") || line.startsWith("BYE")) {
-                return all.toString();
-            }
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != '\n') {
-            if (c < 0) {
-                throw new IOException("connection closed after: " + b);
-            }
-            b.write(c);
-        }
-        String s = b.toString(StandardCharsets.UTF_8);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
     private static String command(Socket s, String text) throws IOException {
         OutputStream out = s.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
-        return response(s.getInputStream());
+        return ManageSieveResponses.read(s.getInputStream());
     }
 
     private static String literal(String text) {
@@ -116,13 +80,13 @@ public class ManageSieveIT {
     public void rawSessionUploadsAScriptThatFilesMail() throws Exception {
         try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), sievePort)) {
             plain.setSoTimeout(20_000);
-            String greeting = response(plain.getInputStream());
+            String greeting = ManageSieveResponses.read(plain.getInputStream());
             assertTrue(greeting, greeting.contains("\"IMPLEMENTATION\" \"Tegami\""));
             assertTrue(greeting, greeting.matches("(?s).*\"SIEVE\" \"[^\"]*fileinto[^\"]*\".*"));
             assertTrue(greeting, greeting.contains("\"STARTTLS\"") && greeting.contains("\"VERSION\" \"1.0\""));
             assertEquals("OK \"Begin TLS negotiation now.\"\n", command(plain, "STARTTLS\r\n"));
             try (Socket tls = Net.upgrade(plain, sievePort)) {
-                String caps = response(tls.getInputStream());
+                String caps = ManageSieveResponses.read(tls.getInputStream());
                 assertFalse(caps, caps.contains("\"STARTTLS\""));
                 assertTrue(caps, caps.contains("\"SASL\" \"PLAIN") && caps.endsWith("OK \"TLS negotiation successful.\"\n"));
                 String creds = Base64.getEncoder().encodeToString("\0alice\0secret".getBytes(StandardCharsets.UTF_8));

@@ -1,20 +1,11 @@
 package io.tegami.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -46,8 +37,7 @@ public class SieveDeliveryIT {
     @Inject
     private BundleContext context;
 
-    private int smtpPort;
-    private Path home;
+    private ContainerSmtp tegami;
 
     @Configuration
     public Option[] configuration() {
@@ -62,30 +52,17 @@ public class SieveDeliveryIT {
         };
         h.addUser("alice", "secret");
         h.addUser("carol", "secret");
-        for (String[] s : scripts) {
-            h.addUser(s[0], "secret");
-            Path userHome = h.home.resolve("data/home").resolve(s[0]);
-            try {
-                Files.createDirectories(userHome.resolve("sieve"));
-                Files.writeString(userHome.resolve("sieve/main.sieve"), s[1], StandardCharsets.UTF_8);
-                Files.createSymbolicLink(userHome.resolve(".dovecot.sieve"), Path.of("sieve/main.sieve"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return options(composite(TegamiOptions.tegami(h.home)),
-                systemProperty("tegami.test.smtp").value(String.valueOf(h.smtpPort)));
+        SieveUsers.add(h, scripts);
+        return ContainerSmtp.options(h);
     }
 
     @Before
     public void awaitListener() throws Exception {
-        smtpPort = Integer.getInteger("tegami.test.smtp");
-        home = Path.of(System.getProperty("tegami.home")).toAbsolutePath();
-        Net.awaitListening(smtpPort, 20_000);
+        tegami = ContainerSmtp.awaitListening();
     }
 
     private void submit(String to, String subject) throws Exception {
-        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+        try (SmtpClient smtp = new SmtpClient(tegami.port())) {
             smtp.replyLine();
             assertTrue(smtp.command("EHLO client.example").startsWith("250"));
             assertEquals("250 2.1.0 Ok", smtp.command("MAIL FROM:<alice@localhost>"));
@@ -98,40 +75,12 @@ public class SieveDeliveryIT {
         }
     }
 
-    /** Messages (file name, then content) in a folder of a user containing a marker. */
     private List<String> find(String user, String folder, String marker) throws IOException {
-        List<String> found = new ArrayList<>();
-        Path dir = home.resolve("data/home").resolve(user).resolve("Maildir");
-        if (!folder.isEmpty()) {
-            dir = dir.resolve("." + folder);
-        }
-        for (String sub : List.of("new", "cur")) {
-            Path d = dir.resolve(sub);
-            if (!Files.isDirectory(d)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(d)) {
-                for (Path f : files.toList()) {
-                    String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-                    if (text.contains(marker)) {
-                        found.add(sub + "/" + f.getFileName() + "\n" + text);
-                    }
-                }
-            }
-        }
-        return found;
+        return Maildirs.find(tegami.userHome(user).resolve("Maildir"), folder, marker);
     }
 
     private String await(String user, String folder, String marker) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<String> found = find(user, folder, marker);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no message containing " + marker + " for " + user + " in '" + folder + "'");
+        return Maildirs.await(tegami.userHome(user).resolve("Maildir"), folder, marker, 20_000);
     }
 
     /** Waits until the queue has nothing left, so that whatever was to be sent has been. */
@@ -196,13 +145,7 @@ public class SieveDeliveryIT {
 
     @Test
     public void withTheSieveBundleStoppedMailGoesToInbox() throws Exception {
-        Bundle sieve = null;
-        for (Bundle b : context.getBundles()) {
-            if (b.getSymbolicName().equals("io.tegami.sieve")) {
-                sieve = b;
-            }
-        }
-        assertFalse(sieve == null);
+        Bundle sieve = SieveBundle.of(context);
         sieve.stop();
         try {
             submit("dropper@localhost", "swapped-1");
@@ -210,11 +153,7 @@ public class SieveDeliveryIT {
         } finally {
             sieve.start();
         }
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline && context.getServiceReference(
-                "io.tegami.api.sieve.SieveEngine") == null) {
-            Thread.sleep(100);
-        }
+        SieveBundle.awaitService(context, SieveBundle.ENGINE);
         submit("dropper@localhost", "swapped-2");
         awaitEmptyQueue();
         assertTrue(find("dropper", "", "swapped-2").isEmpty());

@@ -1,21 +1,10 @@
 package io.tegami.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.CoreOptions.options;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.inject.Inject;
 
@@ -49,8 +38,7 @@ public class SieveErejectIT {
     @Inject
     private BundleContext context;
 
-    private int smtpPort;
-    private Path home;
+    private ContainerSmtp tegami;
 
     @Configuration
     public Option[] configuration() {
@@ -62,40 +50,19 @@ public class SieveErejectIT {
             {"filer", "require [\"fileinto\", \"mailbox\"];\nfileinto :create \"Work\";\n"},
         };
         h.addUser("alice", "secret");
-        for (String[] s : scripts) {
-            h.addUser(s[0], "secret");
-            Path userHome = h.home.resolve("data/home").resolve(s[0]);
-            try {
-                Files.createDirectories(userHome.resolve("sieve"));
-                Files.writeString(userHome.resolve("sieve/main.sieve"), s[1], StandardCharsets.UTF_8);
-                Files.createSymbolicLink(userHome.resolve(".dovecot.sieve"), Path.of("sieve/main.sieve"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return options(composite(TegamiOptions.tegami(h.home)),
-                systemProperty("tegami.test.smtp").value(String.valueOf(h.smtpPort)));
+        SieveUsers.add(h, scripts);
+        return ContainerSmtp.options(h);
     }
 
     @Before
     public void awaitListener() throws Exception {
-        smtpPort = Integer.getInteger("tegami.test.smtp");
-        home = Path.of(System.getProperty("tegami.home")).toAbsolutePath();
-        Net.awaitListening(smtpPort, 20_000);
-        awaitService("io.tegami.api.sieve.SieveEreject");
-    }
-
-    private void awaitService(String name) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline && context.getServiceReference(name) == null) {
-            Thread.sleep(100);
-        }
-        assertNotNull(name + " is not registered", context.getServiceReference(name));
+        tegami = ContainerSmtp.awaitListening();
+        SieveBundle.awaitService(context, "io.tegami.api.sieve.SieveEreject");
     }
 
     /** Sends one message with DATA; returns the reply to the final dot. */
     private String submit(String subject, String... to) throws Exception {
-        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+        try (SmtpClient smtp = new SmtpClient(tegami.port())) {
             smtp.replyLine();
             assertTrue(smtp.command("EHLO client.example").startsWith("250"));
             assertEquals("250 2.1.0 Ok", smtp.command("MAIL FROM:<alice@localhost>"));
@@ -113,37 +80,11 @@ public class SieveErejectIT {
     }
 
     private List<String> find(String user, String folder, String marker) throws IOException {
-        List<String> found = new ArrayList<>();
-        Path dir = home.resolve("data/home").resolve(user).resolve("Maildir");
-        if (!folder.isEmpty()) {
-            dir = dir.resolve("." + folder);
-        }
-        for (String sub : List.of("new", "cur")) {
-            Path d = dir.resolve(sub);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> files = Files.list(d)) {
-                    for (Path f : files.toList()) {
-                        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
-                        if (text.contains(marker)) {
-                            found.add(text);
-                        }
-                    }
-                }
-            }
-        }
-        return found;
+        return Maildirs.find(tegami.userHome(user).resolve("Maildir"), folder, marker);
     }
 
     private String await(String user, String folder, String marker) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<String> found = find(user, folder, marker);
-            if (!found.isEmpty()) {
-                return found.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no message containing " + marker + " for " + user + " in '" + folder + "'");
+        return Maildirs.await(tegami.userHome(user).resolve("Maildir"), folder, marker, 30_000);
     }
 
     @Test
@@ -163,7 +104,7 @@ public class SieveErejectIT {
 
     @Test
     public void bdatIsRefusedToo() throws Exception {
-        try (SmtpClient smtp = new SmtpClient(smtpPort)) {
+        try (SmtpClient smtp = new SmtpClient(tegami.port())) {
             smtp.replyLine();
             assertTrue(smtp.command("EHLO client.example").startsWith("250"));
             assertEquals("250 2.1.0 Ok", smtp.command("MAIL FROM:<alice@localhost>"));
@@ -188,13 +129,7 @@ public class SieveErejectIT {
 
     @Test
     public void sieveRequiredDefersWhileTheBundleIsStopped() throws Exception {
-        Bundle sieve = null;
-        for (Bundle b : context.getBundles()) {
-            if (b.getSymbolicName().equals("io.tegami.sieve")) {
-                sieve = b;
-            }
-        }
-        assertFalse(sieve == null);
+        Bundle sieve = SieveBundle.of(context);
         sieve.stop();
         try {
             assertTrue(submit("required-1", "filer@localhost").startsWith("250 2.0.0 Ok: queued as"));
@@ -205,7 +140,7 @@ public class SieveErejectIT {
         } finally {
             sieve.start();
         }
-        awaitService("io.tegami.api.sieve.SieveEngine");
+        SieveBundle.awaitService(context, SieveBundle.ENGINE);
         await("filer", "Work", "required-1");
         assertTrue("the script decided: not INBOX", find("filer", "", "required-1").isEmpty());
     }

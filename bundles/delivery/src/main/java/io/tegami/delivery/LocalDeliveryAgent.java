@@ -23,7 +23,6 @@ import io.tegami.api.store.MailStore;
 import io.tegami.api.store.StoreSelection;
 import io.tegami.api.store.QuotaException;
 import io.tegami.api.store.StoreException;
-import io.tegami.api.user.UserDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -61,7 +60,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = DeliveryAgent.class, property = DeliveryAgent.TRANSPORT + "=local",
         configurationPid = LocalDeliveryAgent.PID)
 @Designate(ocd = LocalDeliveryAgent.Config.class)
-public final class LocalDeliveryAgent implements DeliveryAgent {
+public final class LocalDeliveryAgent extends LocalRecipients implements DeliveryAgent {
 
     /** The configuration PID ({@code configs/tegami.delivery.local.cfg}). */
     public static final String PID = "tegami.delivery.local";
@@ -80,11 +79,8 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalDeliveryAgent.class);
 
-    private final MailParameters parameters;
     private final Clock clock;
-    private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
     private final StoreSelection stores = new StoreSelection();
-    private final ResolverRegistry resolvers = new ResolverRegistry();
     private final AtomicReference<MailQueue> queue = new AtomicReference<>();
     private final AtomicReference<SieveEngine> sieve = new AtomicReference<>();
     private final ScriptCache scripts = new ScriptCache();
@@ -95,18 +91,8 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
     }
 
     LocalDeliveryAgent(MailParameters parameters, Clock clock) {
-        this.parameters = parameters;
+        super(parameters);
         this.clock = clock;
-    }
-
-    @Reference(name = "directory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindDirectory(UserDirectory d) {
-        directory.set(d);
-    }
-
-    void unbindDirectory(UserDirectory d) {
-        directory.compareAndSet(d, null); // a greedy replacement binds the new one first
     }
 
     @Reference(name = "store", target = "(type=*)", cardinality = ReferenceCardinality.MULTIPLE,
@@ -117,16 +103,6 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
 
     void unbindStore(MailStore s) {
         stores.remove(s);
-    }
-
-    @Reference(name = "resolver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindResolver(AddressResolver r, Map<String, Object> properties) {
-        resolvers.add(r, properties);
-    }
-
-    void unbindResolver(AddressResolver r) {
-        resolvers.remove(r);
     }
 
     @Reference(name = "queue", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -179,8 +155,7 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
             return DeliveryResult.deferred("4.3.0", RELAY, "alias database unavailable");
         }
         MailAddress sender = message.envelope().sender();
-        Expansion expansion = new AliasExpander(parameters, resolvers::resolve,
-                d -> ResolverRegistry.isLocal(parameters, d)).expand(recipient, sender);
+        Expansion expansion = expandAliases(recipient, sender);
         List<DeliveryResult> results = new ArrayList<>(expansion.failures());
         Map<MailAddress, List<MailAddress>> forwards = new LinkedHashMap<>();
         for (Target t : expansion.targets()) {
@@ -191,7 +166,7 @@ public final class LocalDeliveryAgent implements DeliveryAgent {
                 continue;
             }
             switch (t.kind()) {
-                case MAILBOX -> results.add(MailboxDelivery.deliver(parameters, directory.get(), stores,
+                case MAILBOX -> results.add(MailboxDelivery.deliver(parameters, directory(), stores,
                         new MailboxDelivery.SieveContext(sieve.get(), scripts, queue.get()), message,
                         t.value(), t.recipient(), t.sender(), recipient, clock.instant()));
                 case COMMAND -> results.add(CommandDelivery.run(parameters, message, t.value(), t.sender(),

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.tegami.api.address.AddressResolver;
 import io.tegami.api.config.MailParameters;
 import io.tegami.api.mail.MailAddress;
 import io.tegami.api.queue.QueuedMessage;
@@ -23,8 +20,6 @@ import io.tegami.api.user.UserDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * member's script cannot refuse for all), to an {@code owner-} sender, to commands or files.
  */
 @Component(service = SieveEreject.class)
-public final class PreQueueSieve implements SieveEreject {
+public final class PreQueueSieve extends LocalRecipients implements SieveEreject {
 
     private static final Logger LOG = LoggerFactory.getLogger(PreQueueSieve.class);
 
@@ -48,11 +43,8 @@ public final class PreQueueSieve implements SieveEreject {
     record Resolved(User user, MailAddress recipient, List<Path> scripts) {
     }
 
-    private final MailParameters parameters;
     private final SieveEngine engine;
     private final Clock clock;
-    private final AtomicReference<UserDirectory> directory = new AtomicReference<>();
-    private final ResolverRegistry resolvers = new ResolverRegistry();
     private final ScriptCache cache = new ScriptCache();
 
     @Activate
@@ -62,29 +54,9 @@ public final class PreQueueSieve implements SieveEreject {
     }
 
     PreQueueSieve(MailParameters parameters, SieveEngine engine, Clock clock) {
-        this.parameters = parameters;
+        super(parameters);
         this.engine = engine;
         this.clock = clock;
-    }
-
-    @Reference(name = "directory", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindDirectory(UserDirectory d) {
-        directory.set(d);
-    }
-
-    void unbindDirectory(UserDirectory d) {
-        directory.compareAndSet(d, null);
-    }
-
-    @Reference(name = "resolver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindResolver(AddressResolver r, Map<String, Object> properties) {
-        resolvers.add(r, properties);
-    }
-
-    void unbindResolver(AddressResolver r) {
-        resolvers.remove(r);
     }
 
     @Override
@@ -139,13 +111,12 @@ public final class PreQueueSieve implements SieveEreject {
                     || !parameters.explicit().getOrDefault("mailbox_command", "").isBlank()) {
                 return Optional.empty();
             }
-            Expansion e = new AliasExpander(parameters, resolvers::resolve,
-                    d -> ResolverRegistry.isLocal(parameters, d)).expand(recipient, sender);
+            Expansion e = expandAliases(recipient, sender);
             if (!e.failures().isEmpty() || e.targets().size() != 1) {
                 return Optional.empty();
             }
             Target t = e.targets().get(0);
-            UserDirectory users = directory.get();
+            UserDirectory users = directory();
             if (t.kind() != Target.Kind.MAILBOX || !t.sender().equals(sender) || users == null) {
                 return Optional.empty();
             }

@@ -4,13 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tegami.api.config.MailParameters;
-import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.smtp.PolicyAction;
 import io.tegami.api.smtp.PolicyRequest;
 import io.tegami.api.smtp.SmtpPolicy;
@@ -23,15 +18,7 @@ import io.tegami.api.smtp.SmtpPolicy;
 @Component(service = SmtpPolicy.class, property = {
         SmtpPolicy.RESTRICTION + "=" + DnsblScore.NAME,
         SmtpPolicy.ARGUMENTS + ":Integer=0"})
-public class DnsblScorePolicy implements SmtpPolicy {
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DnsResolver dns;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MailParameters parameters;
+public class DnsblScorePolicy extends DnsListPolicy {
 
     private final DnsblScore score;
 
@@ -42,12 +29,6 @@ public class DnsblScorePolicy implements SmtpPolicy {
 
     DnsblScorePolicy(DnsLists lists) {
         this.score = new DnsblScore(lists);
-    }
-
-    /** For tests: the services DS would inject. */
-    void bind(DnsResolver dns, MailParameters parameters) {
-        this.dns = dns;
-        this.parameters = parameters;
     }
 
     @Override

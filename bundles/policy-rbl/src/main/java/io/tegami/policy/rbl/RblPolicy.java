@@ -4,12 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import io.tegami.api.config.MailParameters;
 import io.tegami.api.dns.DnsResolver;
 import io.tegami.api.smtp.PolicyAction;
 import io.tegami.api.smtp.PolicyRequest;
@@ -33,15 +28,7 @@ import io.tegami.api.smtp.SmtpPolicy;
         SmtpPolicy.RESTRICTION + "=reject_rhsbl_sender",
         SmtpPolicy.RESTRICTION + "=reject_rhsbl_recipient",
         SmtpPolicy.ARGUMENTS + ":Integer=1"})
-public class RblPolicy implements SmtpPolicy {
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DnsResolver dns;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile MailParameters parameters;
+public class RblPolicy extends DnsListPolicy {
 
     private final RblChecks checks;
 
@@ -52,12 +39,6 @@ public class RblPolicy implements SmtpPolicy {
 
     RblPolicy(DnsLists lists) {
         this.checks = new RblChecks(lists);
-    }
-
-    /** For tests: the services DS would inject. */
-    void bind(DnsResolver dns, MailParameters parameters) {
-        this.dns = dns;
-        this.parameters = parameters;
     }
 
     @Override

@@ -19,7 +19,7 @@ import io.tegami.api.store.StoreException;
  * See {@link FetchFields}.
  */
 @Component(service = DoveadmSubcommand.class)
-public final class FetchCommand implements DoveadmSubcommand {
+public final class FetchCommand extends FormattedSubcommand {
 
     static final String USAGE = MailCommandLine.PREFIX + "<fields> <search query>";
 
@@ -57,22 +57,14 @@ public final class FetchCommand implements DoveadmSubcommand {
     }
 
     @Override
-    public void run(List<String> args, PrintStream out) {
-        run(args, out, null);
-    }
-
-    @Override
     public void run(List<String> args, PrintStream out, String formatter) {
-        MailCommandLine cmd = MailCommandLine.parse("fetch", "", args, USAGE);
-        if (cmd.operands().size() < 2) {
-            throw DoveadmException.usage("doveadm fetch " + USAGE);
-        }
+        MailCommandLine cmd = MailCommandLine.parse("fetch", "", args, USAGE, 2);
         List<String> fields = FetchFields.parse(cmd.operands().get(0));
         if (fields.isEmpty()) {
             throw DoveadmException.usage("doveadm fetch " + USAGE);
         }
         SearchKey query = SearchQuery.parse(cmd.operands().subList(1, cmd.operands().size()), clock, zone);
-        DoveadmPrinter printer = DoveadmPrinter.of(formatter == null ? "pager" : formatter, out);
+        DoveadmPrinter printer = printer(formatter, "pager", out);
         fields.forEach(f -> printer.header(DoveadmPrinter.Header.simple(f)));
         FetchFields values = new FetchFields(cmd.user, zone);
         MailErrors errors = new MailErrors(cmd.user);

@@ -38,6 +38,15 @@ final class MailCommandLine {
         return new MailCommandLine(r, user);
     }
 
+    /** {@link #parse}, then at least {@code minOperands} operands or the usage error. */
+    static MailCommandLine parse(String command, String own, List<String> args, String usage, int minOperands) {
+        MailCommandLine cmd = parse(command, own, args, usage);
+        if (cmd.operands().size() < minOperands) {
+            throw DoveadmException.usage("doveadm " + command + " " + usage);
+        }
+        return cmd;
+    }
+
     List<String> operands() {
         return options.operands();
     }

@@ -18,7 +18,7 @@ import io.tegami.api.store.StoreException;
  * then by name, where Dovecot lists in directory order.
  */
 @Component(service = DoveadmSubcommand.class)
-public final class MailboxListCommand implements DoveadmSubcommand {
+public final class MailboxListCommand extends FormattedSubcommand {
 
     static final String USAGE = MailCommandLine.PREFIX + "[-7|-8] [-s] [<mailbox mask> [...]]";
 
@@ -51,14 +51,9 @@ public final class MailboxListCommand implements DoveadmSubcommand {
     }
 
     @Override
-    public void run(List<String> args, PrintStream out) {
-        run(args, out, null);
-    }
-
-    @Override
     public void run(List<String> args, PrintStream out, String formatter) {
         MailCommandLine cmd = MailCommandLine.parse("mailbox list", "78s", args, USAGE);
-        DoveadmPrinter printer = DoveadmPrinter.of(formatter == null ? "flow" : formatter, out);
+        DoveadmPrinter printer = printer(formatter, "flow", out);
         printer.header(new DoveadmPrinter.Header("mailbox", "mailbox", DoveadmPrinter.HIDE_TITLE));
         MailErrors errors = new MailErrors(cmd.user);
         try (MailboxSession session = mail.open(cmd.user)) {

@@ -25,7 +25,7 @@ import io.tegami.api.store.StoreException;
  * {@code recent} counts messages no session has claimed. See {@link Guids} for {@code guid}.
  */
 @Component(service = DoveadmSubcommand.class)
-public final class MailboxStatusCommand implements DoveadmSubcommand {
+public final class MailboxStatusCommand extends FormattedSubcommand {
 
     static final String USAGE = MailCommandLine.PREFIX + "[-t] <fields> <mailbox mask> [...]";
     /** Every field, in the order Dovecot prints them. */
@@ -62,19 +62,11 @@ public final class MailboxStatusCommand implements DoveadmSubcommand {
     }
 
     @Override
-    public void run(List<String> args, PrintStream out) {
-        run(args, out, null);
-    }
-
-    @Override
     public void run(List<String> args, PrintStream out, String formatter) {
-        MailCommandLine cmd = MailCommandLine.parse("mailbox status", "tf:", args, USAGE);
-        if (cmd.operands().size() < 2) {
-            throw DoveadmException.usage("doveadm mailbox status " + USAGE);
-        }
+        MailCommandLine cmd = MailCommandLine.parse("mailbox status", "tf:", args, USAGE, 2);
         boolean total = cmd.has('t');
         List<String> fields = fields(cmd.operands().get(0), total);
-        DoveadmPrinter printer = DoveadmPrinter.of(formatter == null ? "flow" : formatter, out);
+        DoveadmPrinter printer = printer(formatter, "flow", out);
         if (!total) {
             printer.header(new DoveadmPrinter.Header("mailbox", "mailbox", DoveadmPrinter.HIDE_TITLE));
         }

@@ -58,6 +58,15 @@ final class Printers {
             return headers.get(index);
         }
 
+        /** Ends a row that is still open with a newline, then flushes. */
+        void endRowAndFlush() {
+            if (index != 0) {
+                out.print('\n');
+                index = 0;
+            }
+            out.flush();
+        }
+
         /** Moves to the next header; true when a row just ended. */
         boolean next() {
             if (++index == headers.size()) {
@@ -101,11 +110,7 @@ final class Printers {
 
         @Override
         public void flush() {
-            if (index != 0) {
-                out.print('\n');
-                index = 0;
-            }
-            out.flush();
+            endRowAndFlush();
         }
     }
 
@@ -195,11 +200,7 @@ final class Printers {
 
         @Override
         public void flush() {
-            if (index != 0) {
-                out.print('\n');
-                index = 0;
-            }
-            out.flush();
+            endRowAndFlush();
         }
     }
 

@@ -27,7 +27,7 @@ import io.tegami.api.net.LoginRegistry;
  * each row, so its column widths come from the titles and the first row only.
  */
 @Component(service = DoveadmSubcommand.class)
-public final class WhoCommand implements DoveadmSubcommand {
+public final class WhoCommand extends FormattedSubcommand {
 
     static final String USAGE = "[-a <anvil socket path>] [-1] [<user mask>] [<ip/bits>]";
 
@@ -60,18 +60,13 @@ public final class WhoCommand implements DoveadmSubcommand {
                 + "network (ip/bits) filter the rows. doveadm -f tab|flow|json changes the layout.";
     }
 
-    @Override
-    public void run(List<String> args, PrintStream out) {
-        run(args, out, null);
-    }
-
     /** With {@code doveadm -f}: the same columns in another formatter (the table by default). */
     @Override
     public void run(List<String> args, PrintStream out, String formatter) {
         Getopt.Result opts = Getopt.parse("who", "a:1", args, "usage: doveadm who " + USAGE);
         WhoFilter filter = WhoFilter.parse(opts.operands());
         List<LoginInfo> all = registry(logins).logins();
-        DoveadmPrinter printer = DoveadmPrinter.of(formatter == null ? "table" : formatter, out);
+        DoveadmPrinter printer = printer(formatter, "table", out);
         if (opts.has('1')) {
             printConnections(all, filter, printer);
         } else {

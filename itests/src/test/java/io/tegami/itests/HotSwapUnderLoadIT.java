@@ -115,8 +115,12 @@ class HotSwapUnderLoadIT {
                 new SwapJudge.Swap("io.tegami.imap", imapProbe::available, IMAP, GOODBYE_OR_REFUSED, IMAP),
                 new SwapJudge.Swap("io.tegami.pop3", pop3Probe::available, Set.of("pop3"), GOODBYE_OR_REFUSED,
                         Set.of("pop3")),
+                // The store going away is said as such: RFC 5530's UNAVAILABLE for IMAP, Dovecot's
+                // shutdown and "Couldn't open INBOX" for POP3, never "mailbox deleted" or "inconsistent".
                 new SwapJudge.Swap("io.tegami.store-maildir", checks::store, Set.of("imap-idle", "imap-poll", "pop3"),
-                        storeAllowed, IMAP),
+                        storeAllowed, IMAP).withGoodbyes("* BYE [UNAVAILABLE] Mail storage is not available.",
+                                "-ERR [SYS/TEMP] Server shutting down.",
+                                "-ERR [SYS/TEMP] Couldn't open INBOX: Mail storage is not available."),
                 new SwapJudge.Swap("io.tegami.auth-crammd5", checks::cramMd5, Set.of(), Set.of(), Set.of()),
                 new SwapJudge.Swap("io.tegami.sieve", null, Set.of(), Set.of(), Set.of()),
                 new SwapJudge.Swap("io.tegami.aliases", checks::alias, Set.of("smtp-1"), rejected, Set.of()),

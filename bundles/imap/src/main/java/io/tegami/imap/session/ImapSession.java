@@ -31,6 +31,8 @@ public final class ImapSession implements ProtocolSession {
 
     /** The net layer's line length: longer lines arrive in pieces and are put together here. */
     static final int NET_LINE_LENGTH = 8192;
+    /** The goodbye when the mail store service the session uses went away under it. */
+    static final String STORE_GONE = "BYE [UNAVAILABLE] Mail storage is not available.";
 
     private final Connection connection;
     private final ImapServices services;
@@ -268,7 +270,10 @@ public final class ImapSession implements ProtocolSession {
 
     /**
      * Writes the untagged updates other sessions caused (RFC 3501 7.4.1's rules decide
-     * {@code allowExpunge}); a mailbox that went away ends the session with BYE.
+     * {@code allowExpunge}); a mailbox that went away ends the session with BYE. The store says
+     * only that the handle is closed; whether the mail store service itself went away (bundle
+     * stopped or updated: RFC 5530's {@code [UNAVAILABLE]}, a subsystem is down) or the folder
+     * was really deleted or renamed (Dovecot's text) is told by asking which store is bound now.
      */
     public void syncSelected(boolean allowExpunge, boolean byUid) {
         if (selected == null) {
@@ -276,7 +281,11 @@ public final class ImapSession implements ProtocolSession {
         }
         selected.sync(out, syncOptions(allowExpunge, byUid));
         if (selected.isClosed() && !closing) {
-            disconnect("BYE Selected mailbox was deleted, have to disconnect.", "Selected mailbox was deleted");
+            if (login.storeGone()) {
+                disconnect(STORE_GONE, "Mail storage is not available");
+            } else {
+                disconnect("BYE Selected mailbox was deleted, have to disconnect.", "Selected mailbox was deleted");
+            }
         }
     }
 

@@ -21,6 +21,8 @@ final class SessionLogin {
     private User user;
     private String method;
     private MailboxSession mailboxes;
+    /** The store service the folders came from: when it is no longer the bound one, it went away. */
+    private MailStore store;
     private int attempts;
     private String triedUser;
     private String triedMethod;
@@ -46,6 +48,15 @@ final class SessionLogin {
     /** The user's folders, or null before login. */
     MailboxSession mailboxes() {
         return mailboxes;
+    }
+
+    /**
+     * True if the store the user's folders came from is no longer the one bound for the user: the
+     * store bundle stopped or was updated (DS unbinds a service before the store closes its
+     * handles, so by the time a session hears {@code closed()} this already tells).
+     */
+    boolean storeGone() {
+        return user != null && session.services().store(user) != store;
     }
 
     /** A failed attempt, for the disconnect line. */
@@ -94,6 +105,7 @@ final class SessionLogin {
         }
         user = authenticated;
         this.method = method;
+        this.store = store;
         Autocreate.run(mailboxes, settings);
         ImapLog.login(ImapLog.formatLogin(user.name(), method, ip, session.localIp(), session.connection().isSecure(),
                 session.connection().id()));

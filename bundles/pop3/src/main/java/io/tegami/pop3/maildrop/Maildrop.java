@@ -30,6 +30,8 @@ public final class Maildrop implements AutoCloseable {
     private record Entry(long uid, long size, boolean seen) {
     }
 
+    /** The store service the maildrop came from (to tell whether it is still the bound one). */
+    private final MailStore store;
     private final MailboxSession session;
     private final Mailbox inbox;
     private final AutoCloseable lock;
@@ -44,7 +46,9 @@ public final class Maildrop implements AutoCloseable {
     private long deletedSize;
     private boolean closed;
 
-    private Maildrop(MailboxSession session, Mailbox inbox, AutoCloseable lock, List<Entry> entries, long uidValidity) {
+    private Maildrop(MailStore store, MailboxSession session, Mailbox inbox, AutoCloseable lock, List<Entry> entries,
+            long uidValidity) {
+        this.store = store;
         this.session = session;
         this.inbox = inbox;
         this.lock = lock;
@@ -76,7 +80,7 @@ public final class Maildrop implements AutoCloseable {
             for (MessageInfo m : inbox.messages()) {
                 entries.add(new Entry(m.uid(), m.rfc822Size(), m.flags().contains(Flags.SEEN)));
             }
-            return new Maildrop(session, inbox, lock, List.copyOf(entries), inbox.uidValidity());
+            return new Maildrop(store, session, inbox, lock, List.copyOf(entries), inbox.uidValidity());
         } catch (StoreException | RuntimeException e) {
             if (inbox != null) {
                 inbox.close();
@@ -169,6 +173,11 @@ public final class Maildrop implements AutoCloseable {
      */
     public InputStream open(int number) throws StoreException {
         return inbox.openMessage(uid(number));
+    }
+
+    /** The store service the maildrop was opened from. */
+    public MailStore store() {
+        return store;
     }
 
     /** True once the store gave the handle up (folder gone, store stopping): end the session. */

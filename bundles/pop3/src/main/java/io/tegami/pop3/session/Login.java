@@ -24,6 +24,11 @@ public final class Login {
     /** Dovecot's MAIL_ERRSTR_CRITICAL_MSG, as a temporary failure. */
     static final String INTERNAL_ERROR =
             "-ERR [SYS/TEMP] Internal error occurred. Refer to server log for more information.";
+    /**
+     * The user's store service is not bound (its bundle stopped or is being updated): Dovecot's
+     * words for an INBOX that cannot be opened, as a temporary failure, so clients retry.
+     */
+    static final String STORE_UNAVAILABLE = "-ERR [SYS/TEMP] Couldn't open INBOX: Mail storage is not available.";
     static final String IN_USE = "-ERR [IN-USE] Mailbox is locked by another POP3 session.";
 
     private Login() {
@@ -61,7 +66,7 @@ public final class Login {
         if (store == null) {
             release(lock);
             Pop3Log.userWarn(user.name(), "Error: mail store '" + type + "' is not available");
-            session.reply(INTERNAL_ERROR);
+            session.reply(STORE_UNAVAILABLE);
             session.loginAborted(user.name(), "Couldn't open INBOX");
             return;
         }
@@ -70,11 +75,12 @@ public final class Login {
             drop = Maildrop.open(store, user, lock);
         } catch (StoreException | RuntimeException e) {
             Pop3Log.userWarn(user.name(), "Error: Couldn't open INBOX: " + e.getMessage());
-            session.reply(INTERNAL_ERROR);
+            // A store that went away while opening (stopping) is unavailable, not broken.
+            session.reply(session.services().store(type) != store ? STORE_UNAVAILABLE : INTERNAL_ERROR);
             session.loginAborted(user.name(), "Couldn't open INBOX");
             return;
         }
-        session.loggedIn(user.name(), drop);
+        session.loggedIn(user.name(), drop, type);
         session.reply("+OK Logged in.");
     }
 

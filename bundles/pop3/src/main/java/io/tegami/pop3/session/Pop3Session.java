@@ -49,6 +49,7 @@ public final class Pop3Session implements ProtocolSession {
     private State state = State.AUTHORIZATION;
     private LoginState login;
     private Maildrop maildrop;
+    private String storeType;
     private String userName;
     private SaslDialog dialog;
     /** postfix stop: say goodbye once no AUTH exchange is in progress (drainRequested). */
@@ -128,6 +129,13 @@ public final class Pop3Session implements ProtocolSession {
         if (state == State.AUTHORIZATION) {
             ok = AuthorizationCommands.execute(this, verb, args);
         } else {
+            if (maildrop.invalidated() && services.store(storeType) != maildrop.store()) {
+                // The store service went away (bundle stopped or updated), not the mailbox:
+                // Dovecot's words when its storage goes with the process.
+                reply("-ERR [SYS/TEMP] Server shutting down.");
+                finish("Disconnected: Mail storage is not available.", false);
+                return;
+            }
             if (maildrop.invalidated()) {
                 reply("-ERR [SYS/TEMP] Mailbox is in inconsistent state, please relogin.");
                 finish("Disconnected: Mailbox is in inconsistent state.", false);
@@ -292,10 +300,15 @@ public final class Pop3Session implements ProtocolSession {
         connection.startTls();
     }
 
-    /** The login succeeded and the maildrop is open: the TRANSACTION state begins. */
-    public void loggedIn(String user, Maildrop drop) {
+    /**
+     * The login succeeded and the maildrop is open: the TRANSACTION state begins.
+     *
+     * @param storeType the type of the store the maildrop came from, to tell later whether it is still bound
+     */
+    public void loggedIn(String user, Maildrop drop, String storeType) {
         this.userName = user;
         this.maildrop = drop;
+        this.storeType = storeType;
         this.state = State.TRANSACTION;
         this.badCommands = 0;
     }

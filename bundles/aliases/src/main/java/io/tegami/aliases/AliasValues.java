@@ -105,10 +105,10 @@ final class AliasValues {
             if (file.isEmpty()) {
                 throw new SyntaxError("missing file name in \"" + token + "\"");
             }
-            return new Pending(base.resolve(file));
+            return new Pending(path(base, file, token));
         }
         if (token.startsWith("/")) {
-            return new Ready(new Destination.File(Path.of(token)));
+            return new Ready(new Destination.File(path(null, token, token)));
         }
         if (token.startsWith("\\")) {
             String user = token.substring(1).strip().toLowerCase(Locale.ROOT);
@@ -118,6 +118,15 @@ final class AliasValues {
             return new Ready(new Destination.Mailbox(user));
         }
         return new Ready(new Destination.Address(address(token, origin)));
+    }
+
+    /** A file name as a path; one the platform cannot name (a NUL, found by fuzzing) is a syntax error. */
+    private static Path path(Path base, String file, String token) throws SyntaxError {
+        try {
+            return base == null ? Path.of(file) : base.resolve(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SyntaxError("bad file name in \"" + token + "\"");
+        }
     }
 
     private static MailAddress address(String token, String origin) throws SyntaxError {

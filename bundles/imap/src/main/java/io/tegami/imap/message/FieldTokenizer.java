@@ -40,7 +40,9 @@ final class FieldTokenizer {
         while (pos < s.length()) {
             char c = s.charAt(pos++);
             if (c == '\\') {
-                pos++;
+                // A quoted pair; a backslash that ends the value escapes nothing (found by fuzzing:
+                // stepping past the end made token() throw).
+                pos = Math.min(pos + 1, s.length());
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {

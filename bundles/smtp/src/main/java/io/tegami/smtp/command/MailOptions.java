@@ -61,7 +61,7 @@ final class MailOptions {
             } else if (upper.equals("SMTPUTF8") && smtputf8Offered(session.settings())) {
                 o.smtputf8 = true;
             } else {
-                error = "555 5.5.4 Unsupported option: " + parameter;
+                error = "555 5.5.4 Unsupported option: " + echoed(parameter);
             }
             if (error != null) {
                 o.error = error;
@@ -91,6 +91,17 @@ final class MailOptions {
     /** SMTPUTF8 exists only while it is enabled and not discarded from EHLO. */
     static boolean smtputf8Offered(SmtpSettings settings) {
         return settings.smtputf8Enabled() && !settings.ehloDiscards("SMTPUTF8");
+    }
+
+    /**
+     * A client's word as a reply may echo it: control characters (a bare CR survives line
+     * splitting) become '?', as Postfix's printable() does, so that no reply carries a line break,
+     * and at most 160 characters of it (3 UTF-8 octets each at most) keep the reply line within
+     * RFC 5321's 512 octets. Both found by fuzzing (SmtpCommandFuzzTest).
+     */
+    static String echoed(String s) {
+        String shown = s.length() > 160 ? s.substring(0, 160) + "..." : s;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Postfix's {@code allprint}: printable ASCII, space included. */

@@ -51,7 +51,7 @@ final class RcptOptions {
                 }
                 orcpt = parsed;
             } else {
-                error = "555 5.5.4 Unsupported option: " + parameter;
+                error = "555 5.5.4 Unsupported option: " + MailOptions.echoed(parameter);
             }
             if (error != null) {
                 o.error = error;
@@ -87,8 +87,14 @@ final class RcptOptions {
         }
         String type = value.substring(0, semi);
         String coded = value.substring(semi + 1);
-        String address = type.equalsIgnoreCase("utf-8") ? Xtext.decodeUtf8(coded) : Xtext.decode(coded);
-        return address == null ? null : type + ";" + address;
+        boolean utf8 = type.equalsIgnoreCase("utf-8");
+        String address = utf8 ? Xtext.decodeUtf8(coded) : Xtext.decode(coded);
+        // Postfix's allprint(): a decoded CR or LF would end up as a header line of the DSN
+        // (Original-Recipient:). Found by SecurityBatteryIT.
+        if (address == null || (utf8 ? address.chars().anyMatch(Character::isISOControl) : !MailOptions.printable(address))) {
+            return null;
+        }
+        return type + ";" + address;
     }
 
     private static String printable(String s) {

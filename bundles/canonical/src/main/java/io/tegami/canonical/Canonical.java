@@ -35,7 +35,11 @@ final class Canonical {
     private final Completion completion;
     private final CanonicalMaps maps;
     private final Masquerade masquerade;
-    private final Map<String, Set<AddressClass>> parsedClasses = new ConcurrentHashMap<>();
+    private final Map<String, ParsedClasses> parsedClasses = new ConcurrentHashMap<>();
+
+    /** An address class list parameter's value and what it says. */
+    private record ParsedClasses(String value, Set<AddressClass> classes) {
+    }
 
     Canonical(MailParameters parameters) {
         this.parameters = parameters;
@@ -75,16 +79,12 @@ final class Canonical {
      */
     private Set<AddressClass> classes(String parameter, String fallback) {
         String value = parameters.get(parameter).orElse(fallback);
-        String key = parameter + "=" + value;
-        Set<AddressClass> known = parsedClasses.get(key);
-        if (known == null) {
-            known = parseClasses(parameter, value);
-            if (parsedClasses.size() > 64) {
-                parsedClasses.clear();
-            }
-            parsedClasses.put(key, known);
+        ParsedClasses known = parsedClasses.get(parameter); // by name: no key to build per address
+        if (known == null || !known.value().equals(value)) {
+            known = new ParsedClasses(value, parseClasses(parameter, value));
+            parsedClasses.put(parameter, known);
         }
-        return known;
+        return known.classes();
     }
 
     private static Set<AddressClass> parseClasses(String parameter, String value) {

@@ -1,9 +1,11 @@
 package io.tegami.delivery;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tegami.api.address.AddressResolver;
 import io.tegami.api.address.Destination;
@@ -45,12 +47,29 @@ final class ResolverRegistry {
     }
 
     static boolean isLocal(MailParameters parameters, String domain) {
-        String d = domain.toLowerCase(Locale.ROOT);
-        for (String local : parameters.getList("mydestination")) {
-            if (local.toLowerCase(Locale.ROOT).equals(d)) {
-                return true;
-            }
+        return destinations(parameters).contains(domain.toLowerCase(Locale.ROOT));
+    }
+
+    /** The last {@code mydestination} value split: it is asked for every recipient and every alias target. */
+    private record Destinations(String value, Set<String> domains) {
+    }
+
+    private static volatile Destinations last;
+
+    private static Set<String> destinations(MailParameters parameters) {
+        String value = parameters.get("mydestination").orElse(null);
+        Destinations cached = last;
+        if (value != null && cached != null && cached.value().equals(value)) {
+            return cached.domains();
         }
-        return false;
+        Set<String> domains = new HashSet<>();
+        for (String local : parameters.getList("mydestination")) {
+            domains.add(local.toLowerCase(Locale.ROOT));
+        }
+        domains = Set.copyOf(domains);
+        if (value != null) {
+            last = new Destinations(value, domains);
+        }
+        return domains;
     }
 }

@@ -44,7 +44,7 @@ final class HeaderAddresses {
         String apply(String internal) throws RewriteException;
     }
 
-    private record Splice(int start, int end, String text) {
+    record Splice(int start, int end, String text) {
     }
 
     private HeaderAddresses() {
@@ -55,7 +55,10 @@ final class HeaderAddresses {
      * @return the new value, or null when no address changed
      */
     static String rewrite(String value, AddressFunction rewriter) throws RewriteException {
-        List<Splice> splices = strict(value, rewriter);
+        List<Splice> splices = simple(value, rewriter);
+        if (splices == null) {
+            splices = strict(value, rewriter);
+        }
         if (splices == null) {
             splices = lenient(value, rewriter);
         }
@@ -70,8 +73,55 @@ final class HeaderAddresses {
         return out.toString();
     }
 
+    /**
+     * The common case without a parser: the value is one bare or angle-bracketed {@code local@domain}
+     * of plain atoms ({@code From: <joe@example.org>}), where the grammar's addr-spec would be exactly
+     * that text. Building mime4j's parser (buffers, token manager, tree) cost more than the rest of
+     * cleanup in SMTP profiles. Null for anything else, which goes to {@link #strict}.
+     */
+    static List<Splice> simple(String raw, AddressFunction rewriter) throws RewriteException {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && (raw.charAt(start) == ' ' || raw.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (raw.charAt(end - 1) == ' ' || raw.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (end - start > 2 && raw.charAt(start) == '<' && raw.charAt(end - 1) == '>') {
+            start++;
+            end--;
+        }
+        int at = raw.indexOf('@', start);
+        if (at < 0 || at >= end || !dotAtom(raw, start, at) || !dotAtom(raw, at + 1, end)) {
+            return null;
+        }
+        List<Splice> splices = new ArrayList<>(1);
+        Splice s = replace(raw.substring(start, end), start, end, rewriter);
+        if (s != null) {
+            splices.add(s);
+        }
+        return splices;
+    }
+
+    /** Atoms of letters, digits, {@code - _ + =} joined by single dots: what every grammar reads the same. */
+    private static boolean dotAtom(String raw, int start, int end) {
+        if (start >= end || raw.charAt(start) == '.' || raw.charAt(end - 1) == '.') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = raw.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '+' || c == '=';
+            if (!plain && !(c == '.' && raw.charAt(i - 1) != '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The exact way: the RFC 5322 grammar's addr-spec tokens; null when the value does not parse. */
-    private static List<Splice> strict(String raw, AddressFunction rewriter) throws RewriteException {
+    static List<Splice> strict(String raw, AddressFunction rewriter) throws RewriteException {
         // The grammar knows no folding: parse the unfolded text, remembering where each char came from.
         StringBuilder text = new StringBuilder(raw.length());
         int[] origin = new int[raw.length()];

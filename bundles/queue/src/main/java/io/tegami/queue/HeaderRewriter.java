@@ -44,7 +44,7 @@ final class HeaderRewriter implements HeaderCleanup.Fields {
     private final Rewriting rewriting;
     private final MailParameters parameters;
     private final ZonedDateTime arrival;
-    private final Set<String> drop = new HashSet<>();
+    private final Set<String> drop;
     private final Set<String> seen = new HashSet<>();
     private final MessageContext message;
     private boolean resent;
@@ -64,12 +64,29 @@ final class HeaderRewriter implements HeaderCleanup.Fields {
         this.parameters = parameters;
         this.arrival = arrival;
         this.message = new MessageContext(queueId, original, context.orElse(RewriteContext.LOCAL));
-        String dropped = parameters.get("message_drop_headers").orElse("bcc, content-length, resent-bcc, return-path");
-        for (String name : dropped.split("[,\\s]+")) {
+        this.drop = dropHeaders(parameters.get("message_drop_headers").orElse("bcc, content-length, resent-bcc, return-path"));
+    }
+
+    /** The last {@code message_drop_headers} value parsed: splitting it per message showed in profiles. */
+    private record DropList(String value, Set<String> names) {
+    }
+
+    private static volatile DropList lastDrop;
+
+    private static Set<String> dropHeaders(String value) {
+        DropList cached = lastDrop;
+        if (cached != null && cached.value().equals(value)) {
+            return cached.names();
+        }
+        Set<String> names = new HashSet<>();
+        for (String name : value.split("[,\\s]+")) {
             if (!name.isBlank()) {
-                drop.add(name.toLowerCase(Locale.ROOT));
+                names.add(name.toLowerCase(Locale.ROOT));
             }
         }
+        names = Set.copyOf(names);
+        lastDrop = new DropList(value, names);
+        return names;
     }
 
     @Override
@@ -81,7 +98,7 @@ final class HeaderRewriter implements HeaderCleanup.Fields {
         int colon = indexOf(field, length, (byte) ':');
         String value = new String(field, colon + 1, length - colon - 1, StandardCharsets.ISO_8859_1);
         if (name.equals("message-id") && messageId == null) {
-            messageId = value.replaceAll("[\\r\\n]+", "").strip();
+            messageId = unfolded(value).strip();
             LOG.info("{}: message-id={}", queueId, messageId);
         }
         if (drop.contains(name)) {
@@ -123,6 +140,21 @@ final class HeaderRewriter implements HeaderCleanup.Fields {
         if (messageId == null) {
             LOG.info("{}: message-id=<>", queueId);
         }
+    }
+
+    /** The value without its line breaks (no regular expression: this runs for every message). */
+    private static String unfolded(String value) {
+        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\r' && c != '\n') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static int indexOf(byte[] bytes, int length, byte b) {

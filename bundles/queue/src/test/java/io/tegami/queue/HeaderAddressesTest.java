@@ -86,4 +86,32 @@ class HeaderAddressesTest {
             throw new RewriteException("table down");
         }));
     }
+
+    /** The parser-free path must give exactly what the grammar gives, and take nothing it would read otherwise. */
+    @Test
+    void simpleValuesMatchTheGrammar() throws Exception {
+        for (String value : List.of(" <joe@example.com>", " joe@example.com", "\t<bob@example.com>  ", "joe.x+y=z@a-b.example.com",
+                " <j_o@localhost>", " ann@example.com ")) {
+            List<String> fast = new ArrayList<>();
+            List<String> parsed = new ArrayList<>();
+            List<HeaderAddresses.Splice> a = HeaderAddresses.simple(value, x -> {
+                fast.add(x);
+                return MAP.getOrDefault(x, x.toUpperCase(java.util.Locale.ROOT));
+            });
+            List<HeaderAddresses.Splice> b = HeaderAddresses.strict(value, x -> {
+                parsed.add(x);
+                return MAP.getOrDefault(x, x.toUpperCase(java.util.Locale.ROOT));
+            });
+            assertEquals(parsed, fast, value);
+            assertEquals(b, a, value);
+        }
+        for (String value : List.of(" joe", " <joe>", " \"j o\"@example.com", " joe@example.com, ann@example.com",
+                " Joe <joe@example.com>", " joe@example.com (Joe)", " <joe@example.com", " joe..x@example.com",
+                " .joe@example.com", " joe@example.com.", " joe@@example.com", " <>", " joe@[192.0.2.1]",
+                " jörg@example.com", " joe@example.com\n\t", " joe@exam ple.com")) {
+            assertNull(HeaderAddresses.simple(value, x -> x), value);
+        }
+        assertEquals(" <joseph@example.org>", rewrite(" <joe@example.com>"));
+        assertNull(rewrite(" <nobody@example.com>"));
+    }
 }

@@ -2,8 +2,6 @@ package io.tegami.smtp.data;
 
 import java.time.ZonedDateTime;
 
-import io.tegami.api.mail.MailDate;
-
 /**
  * The trace header the SMTP server puts on top of every message, in Postfix's layout:
  * <pre>
@@ -57,7 +55,7 @@ public record ReceivedHeader(String heloName, String clientName, String clientAd
         } else {
             sb.append(";\n\t");
         }
-        return sb.append(MailDate.format(date)).append('\n').toString();
+        return sb.append(MailDateCache.format(date)).append('\n').toString();
     }
 
     /** Postfix's comment_sanitize, simplified: nothing that could end the comment or fold the header. */

@@ -83,8 +83,25 @@ final class RestrictionSettings {
     }
 
     ClientNetworks mynetworks() {
-        return ClientNetworks.parse(settings.getList("mynetworks", "127.0.0.0/8 [::1]/128"));
+        String value = settings.get("mynetworks", MYNETWORKS_DEFAULT);
+        Networks cached = lastNetworks;
+        if (value != null && cached != null && cached.value().equals(value)) {
+            return cached.networks();
+        }
+        ClientNetworks parsed = ClientNetworks.parse(settings.getList("mynetworks", MYNETWORKS_DEFAULT));
+        if (value != null) {
+            lastNetworks = new Networks(value, parsed);
+        }
+        return parsed;
     }
+
+    private static final String MYNETWORKS_DEFAULT = "127.0.0.0/8 [::1]/128";
+
+    /** The last {@code mynetworks} value and its networks: it is read for every MAIL and RCPT, and splitting it showed in profiles. */
+    private record Networks(String value, ClientNetworks networks) {
+    }
+
+    private static volatile Networks lastNetworks;
 
     List<String> mydestination() {
         return settings.mydestination();

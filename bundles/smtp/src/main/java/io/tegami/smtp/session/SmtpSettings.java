@@ -18,6 +18,9 @@ import io.tegami.smtp.data.BareNewline;
  */
 public final class SmtpSettings {
 
+    /** Commas and white space between list items, compiled once: lists are read for every command. */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
+
     private static final Pattern REFERENCE = Pattern.compile("\\$(?:\\{(\\w+)\\}|(\\w+))");
 
     private final Supplier<MailParameters> parameters;
@@ -74,7 +77,7 @@ public final class SmtpSettings {
     /** A list split at commas and white space, as Postfix splits {@code mydestination}. */
     public List<String> getList(String name, String fallback) {
         String value = get(name, fallback);
-        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("[,\\s]+"));
+        return value == null || value.isBlank() ? List.of() : List.of(LIST_SEPARATOR.split(value.trim()));
     }
 
     /**

@@ -51,7 +51,8 @@ final class TegamiOptions {
             options.add(bundle(jar.toUri().toString()).startLevel(1).start());
         }
         for (Path jar : jars("bundle")) {
-            options.add(bundle(jar.toUri().toString()).startLevel(3).start());
+            // A fragment (netty's native epoll library) attaches to its host and cannot be started.
+            options.add(bundle(jar.toUri().toString()).startLevel(3).start(!isFragment(jar)));
         }
         options.add(junitBundles());
         options.add(mavenBundle("jakarta.activation", "jakarta.activation-api", System.getProperty("jakarta.activation.version")).startLevel(2));
@@ -59,6 +60,15 @@ final class TegamiOptions {
         options.add(mavenBundle("jakarta.mail", "jakarta.mail-api", System.getProperty("jakarta.mail.version")).startLevel(2));
         options.add(mavenBundle("org.eclipse.angus", "angus-mail", System.getProperty("angus.mail.version")).startLevel(2));
         return options.toArray(new Option[0]);
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> jars(String folder) {

@@ -2,6 +2,7 @@ package io.tegami.net;
 
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -12,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -28,6 +28,9 @@ import io.netty.util.concurrent.UnorderedThreadPoolEventExecutor;
  * order, while a session blocked on disk or DNS holds only one pool thread and never delays the
  * other sessions (with Netty's pinned {@code DefaultEventExecutorGroup} it would stall every
  * connection that happens to share its thread).
+ *
+ * <p>The acceptor and I/O loops use the {@link Transport} that {@code tegami.net.transport} picks
+ * (native epoll by default where it loads, else NIO); the choice is logged at start.
  */
 @Component(service = EventLoops.class, configurationPid = EventLoops.PID)
 @Designate(ocd = EventLoops.Config.class)
@@ -49,6 +52,7 @@ public final class EventLoops {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoops.class);
 
+    private Transport transport;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private EventExecutorGroup sessions;
@@ -59,20 +63,28 @@ public final class EventLoops {
 
     /** For tests: started at once. */
     EventLoops(int workerThreads, int sessionThreads) {
-        start(workerThreads, sessionThreads);
+        start(Transport.choose(System.getProperty(Transport.PROPERTY)), workerThreads, sessionThreads);
+    }
+
+    /** For tests: started at once on the given transport. */
+    EventLoops(Transport transport, int workerThreads, int sessionThreads) {
+        start(transport, workerThreads, sessionThreads);
     }
 
     @Activate
-    void activate(Config config) {
-        start(config.worker__threads(), config.session__threads());
+    void activate(Config config, BundleContext context) {
+        // Framework property, which in Felix falls back to the system property (-D in TEGAMI_JAVA_OPTS).
+        start(Transport.choose(context.getProperty(Transport.PROPERTY)), config.worker__threads(),
+                config.session__threads());
     }
 
-    private void start(int workerThreads, int sessionThreads) {
-        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("tegami-accept", true));
-        workers = new NioEventLoopGroup(Math.max(0, workerThreads), new DefaultThreadFactory("tegami-io", true));
+    private void start(Transport chosen, int workerThreads, int sessionThreads) {
+        transport = chosen;
+        boss = chosen.group(1, new DefaultThreadFactory("tegami-accept", true));
+        workers = chosen.group(Math.max(0, workerThreads), new DefaultThreadFactory("tegami-io", true));
         sessions = new NonStickyEventExecutorGroup(new UnorderedThreadPoolEventExecutor(
                 Math.max(1, sessionThreads), new DefaultThreadFactory("tegami-session", true)));
-        LOG.debug("network threads started ({} session threads)", sessionThreads);
+        LOG.info("network transport: {} ({}); {} session threads", chosen.name(), chosen.why(), sessionThreads);
     }
 
     @Deactivate
@@ -88,6 +100,11 @@ public final class EventLoops {
                 LOG.warn("network threads did not stop within 5 s");
             }
         }
+    }
+
+    /** The transport of {@link #boss()} and {@link #workers()}: server sockets must match it. */
+    Transport transport() {
+        return transport;
     }
 
     EventLoopGroup boss() {

@@ -13,7 +13,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /**
  * A listener's server sockets: bound while a handler serves the protocol, closed otherwise (new
@@ -49,7 +48,7 @@ final class ServerSockets {
     void bind(ListenerSettings settings) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loops.boss(), loops.workers())
-                .channel(NioServerSocketChannel.class)
+                .channel(loops.transport().serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 128)
                 .childOption(ChannelOption.TCP_NODELAY, true)

@@ -27,6 +27,9 @@
  * service, which is shared so that failures over SMTP and IMAP from one address add up (Dovecot's
  * auth penalty), hold the failure reply for the delay it returns, and never tell the client
  * whether the user exists. {@link io.tegami.api.sasl.SaslResult.Failure#reason()} is for the log only.
+ * {@link io.tegami.api.sasl.PenaltyReplies} does this the same way for every protocol: the failure
+ * reply waits in a {@code Connection.executeAfter} task (no thread sleeps), banned clients fail,
+ * and a missing or failing penalty service never breaks a login.
  *
  * <h2>Testing a mechanism</h2>
  * The api module's test-jar ({@code io.tegami:api:test-jar:tests}) holds

@@ -11,7 +11,7 @@ import io.tegami.api.sasl.SaslOffer;
 import io.tegami.api.user.DirectoryException;
 import io.tegami.api.user.User;
 import io.tegami.api.user.UserDirectory;
-import io.tegami.imap.auth.AuthDelay;
+import io.tegami.api.sasl.PenaltyReplies;
 import io.tegami.imap.auth.AuthOffer;
 import io.tegami.imap.protocol.ParseException;
 import io.tegami.imap.session.ImapLog;
@@ -52,7 +52,7 @@ public final class LoginCommand implements ImapCommand {
             }
             InetAddress ip = session.connection().remoteAddress() == null ? null
                     : session.connection().remoteAddress().getAddress();
-            if (AuthDelay.banned(session.services().penalty(), ip)) {
+            if (PenaltyReplies.banned(session.services().penalty(), ip)) {
                 // Banned for too many failures: the password is not even checked.
                 return failed(session, request.tag(), name);
             }
@@ -69,7 +69,7 @@ public final class LoginCommand implements ImapCommand {
             if (user.isEmpty()) {
                 return failed(session, request.tag(), name);
             }
-            AuthDelay.success(session.services().penalty(), ip);
+            PenaltyReplies.succeeded(session.services().penalty(), ip);
             String refusal = session.login(user.get(), "PLAIN");
             if (refusal != null) {
                 return Result.no(refusal);
@@ -86,7 +86,7 @@ public final class LoginCommand implements ImapCommand {
      */
     private Result failed(ImapSession session, String tag, String name) {
         session.authFailed(name, "PLAIN");
-        AuthDelay.failure(session.services().penalty(), session.connection(), () -> CommandDispatcher.complete(session, tag,
+        PenaltyReplies.failed(session.services().penalty(), session.connection(), () -> CommandDispatcher.complete(session, tag,
                 Result.no("[AUTHENTICATIONFAILED] Authentication failed."), this));
         return Result.PENDING;
     }

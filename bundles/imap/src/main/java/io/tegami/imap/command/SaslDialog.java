@@ -9,7 +9,7 @@ import java.util.Base64;
 import io.tegami.api.net.Line;
 import io.tegami.api.sasl.SaslExchange;
 import io.tegami.api.sasl.SaslResult;
-import io.tegami.imap.auth.AuthDelay;
+import io.tegami.api.sasl.PenaltyReplies;
 import io.tegami.imap.session.ImapLog;
 import io.tegami.imap.session.ImapSession;
 import io.tegami.imap.session.LineDialog;
@@ -117,12 +117,12 @@ final class SaslDialog implements LineDialog {
             return Result.PENDING;
         }
         InetAddress ip = session.connection().remoteAddress() == null ? null : session.connection().remoteAddress().getAddress();
-        if (result instanceof SaslResult.Success success && AuthDelay.banned(session.services().penalty(), ip)) {
+        if (result instanceof SaslResult.Success success && PenaltyReplies.banned(session.services().penalty(), ip)) {
             // Banned for too many failures: even the right password fails, so guessing teaches nothing.
             result = SaslResult.Failure.of("banned after too many failures", success.user().name());
         }
         if (result instanceof SaslResult.Success success) {
-            AuthDelay.success(session.services().penalty(), ip);
+            PenaltyReplies.succeeded(session.services().penalty(), ip);
             String refusal = session.login(success.user(), method);
             return refusal == null ? Result.ok("[CAPABILITY " + session.capabilities() + "] Logged in") : Result.no(refusal);
         }
@@ -134,7 +134,7 @@ final class SaslDialog implements LineDialog {
         }
         // The NO waits for the penalty without holding a thread; the client's input waits with it.
         replyScheduled = true;
-        AuthDelay.failure(session.services().penalty(), session.connection(),
+        PenaltyReplies.failed(session.services().penalty(), session.connection(),
                 () -> finish(Result.no("[AUTHENTICATIONFAILED] Authentication failed.")));
         return Result.PENDING;
     }

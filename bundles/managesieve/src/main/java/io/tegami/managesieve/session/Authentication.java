@@ -1,12 +1,11 @@
 package io.tegami.managesieve.session;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
 
 import io.tegami.api.net.LoginRegistry;
 import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.PenaltyReplies;
 import io.tegami.api.sasl.SaslResult;
 import io.tegami.api.sieve.SieveScriptLocation;
 import io.tegami.api.user.User;
@@ -23,7 +22,6 @@ import io.tegami.managesieve.script.ScriptStore;
  */
 public final class Authentication {
 
-    static final Duration FALLBACK_DELAY = Duration.ofSeconds(2);
     /** Dovecot's MAIL_ERRSTR_CRITICAL_MSG. */
     static final String INTERNAL_ERROR = "Internal error occurred. Refer to server log for more information.";
 
@@ -33,18 +31,12 @@ public final class Authentication {
     /** The client proved to be {@code user}. */
     public static void succeeded(SieveSession session, User user, String method) {
         AuthPenalty penalty = session.services().penalty();
-        if (banned(penalty, clientIp(session))) {
+        if (PenaltyReplies.banned(penalty, clientIp(session))) {
             // Banned for too many failures: even the right password fails, so guessing teaches nothing.
             failed(session, method, SaslResult.Failure.of("banned after too many failures", user.name()));
             return;
         }
-        if (penalty != null) {
-            try {
-                penalty.success(clientIp(session));
-            } catch (RuntimeException e) {
-                // The penalty is advice; the login stands.
-            }
-        }
+        PenaltyReplies.succeeded(penalty, clientIp(session));
         if (user.home() == null) {
             SieveLog.userWarn(user.name(), "Error: user has no home directory for Sieve scripts");
             session.reply(Responses.response("NO", "TRYLATER", INTERNAL_ERROR));
@@ -85,36 +77,10 @@ public final class Authentication {
             return;
         }
         String no = Responses.response("NO", null, "Authentication failed.");
-        Duration delay = delay(session);
-        // The NO waits without a sleeping thread; the connection holds the client's input meanwhile.
-        if (delay == null || delay.isZero() || delay.isNegative()
-                || !session.connection().executeAfter(delay, () -> session.reply(no))) {
-            session.reply(no);
-        }
-    }
-
-    private static boolean banned(AuthPenalty penalty, InetAddress client) {
-        try {
-            return penalty != null && penalty.banned(client);
-        } catch (RuntimeException e) {
-            return false; // advice only
-        }
-    }
-
-    private static Duration delay(SieveSession session) {
-        AuthPenalty penalty = session.services().penalty();
-        if (penalty == null) {
-            return FALLBACK_DELAY;
-        }
-        try {
-            return penalty.failure(clientIp(session));
-        } catch (RuntimeException e) {
-            return FALLBACK_DELAY;
-        }
+        PenaltyReplies.failed(session.services().penalty(), session.connection(), () -> session.reply(no));
     }
 
     static InetAddress clientIp(SieveSession session) {
-        InetSocketAddress remote = session.connection().remoteAddress();
-        return remote == null ? null : remote.getAddress();
+        return PenaltyReplies.clientIp(session.connection());
     }
 }

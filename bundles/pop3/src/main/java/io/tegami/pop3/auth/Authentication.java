@@ -1,10 +1,9 @@
 package io.tegami.pop3.auth;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import io.tegami.api.sasl.AuthPenalty;
+import io.tegami.api.sasl.PenaltyReplies;
 import io.tegami.api.sasl.SaslResult;
 import io.tegami.api.user.User;
 import io.tegami.pop3.session.Login;
@@ -24,7 +23,6 @@ public final class Authentication {
 
     public static final String FAILED = "-ERR [AUTH] Authentication failed.";
     public static final String TEMPORARY = "-ERR [SYS/TEMP] Temporary authentication failure.";
-    static final Duration FALLBACK_DELAY = Duration.ofSeconds(2);
 
     private Authentication() {
     }
@@ -32,18 +30,12 @@ public final class Authentication {
     /** The client proved to be {@code user}. */
     public static void succeeded(Pop3Session session, User user, String method) {
         AuthPenalty penalty = session.services().penalty();
-        if (banned(penalty, clientIp(session))) {
+        if (PenaltyReplies.banned(penalty, clientIp(session))) {
             // Banned for too many failures: even the right password fails, so guessing teaches nothing.
             failed(session, method, SaslResult.Failure.of("banned after too many failures", user.name()));
             return;
         }
-        if (penalty != null) {
-            try {
-                penalty.success(clientIp(session));
-            } catch (RuntimeException e) {
-                // The penalty is advice; the login stands.
-            }
-        }
+        PenaltyReplies.succeeded(penalty, clientIp(session));
         Login.complete(session, user, method);
     }
 
@@ -56,36 +48,10 @@ public final class Authentication {
             session.reply(TEMPORARY);
             return;
         }
-        Duration delay = delay(session);
-        // The -ERR waits without a sleeping thread; the connection holds the client's input meanwhile.
-        if (delay == null || delay.isZero() || delay.isNegative()
-                || !session.connection().executeAfter(delay, () -> session.reply(FAILED))) {
-            session.reply(FAILED);
-        }
-    }
-
-    private static boolean banned(AuthPenalty penalty, InetAddress client) {
-        try {
-            return penalty != null && penalty.banned(client);
-        } catch (RuntimeException e) {
-            return false; // advice only
-        }
-    }
-
-    private static Duration delay(Pop3Session session) {
-        AuthPenalty penalty = session.services().penalty();
-        if (penalty == null) {
-            return FALLBACK_DELAY;
-        }
-        try {
-            return penalty.failure(clientIp(session));
-        } catch (RuntimeException e) {
-            return FALLBACK_DELAY;
-        }
+        PenaltyReplies.failed(session.services().penalty(), session.connection(), () -> session.reply(FAILED));
     }
 
     static InetAddress clientIp(Pop3Session session) {
-        InetSocketAddress remote = session.connection().remoteAddress();
-        return remote == null ? null : remote.getAddress();
+        return PenaltyReplies.clientIp(session.connection());
     }
 }
